@@ -1,0 +1,208 @@
+package org.exchangehub.catalog.mount;
+
+import static org.exchangehub.catalog.jooq.Tables.MOUNTED_RESOURCE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.ErrorCode;
+import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.RegistryException;
+import org.exchangehub.catalog.entry.EntryService;
+import org.exchangehub.catalog.entry.EntryService.EntryRef;
+import org.exchangehub.catalog.entry.EntryStatus;
+import org.exchangehub.catalog.event.CatalogEventOutbox;
+import org.exchangehub.catalog.event.CatalogEventType;
+import org.exchangehub.catalog.jooq.tables.records.MountedResourceRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Mounting concrete resources under catalogue entries (挂接, "应挂尽挂") and keeping their health. */
+@Service
+public class MountService {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,99}");
+    private static final Pattern SCHEMA_TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final DSLContext db;
+    private final EntryService entries;
+    private final CatalogEventOutbox events;
+    private final ObjectMapper json;
+
+    public MountService(DSLContext db, EntryService entries, CatalogEventOutbox events, ObjectMapper json) {
+        this.db = db;
+        this.entries = entries;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public MountedResource mount(Actor actor, String resourceCode, MountRequest request) {
+        EntryRef entry = entries.ref(resourceCode);
+        if (!actor.mayEditFor(entry.departmentCode())) {
+            throw RegistryException.forbidden("Entry " + resourceCode + " belongs to department " + entry.departmentCode()
+                    + "; only its editors and admins mount resources under it");
+        }
+        if (entry.status() == EntryStatus.RETIRED) {
+            throw new RegistryException(ErrorCode.INVALID_STATE, "Entry " + resourceCode + " is retired; nothing can be mounted under it");
+        }
+        MountKind kind = validate(request, entry);
+        MountedResourceRecord r = db.newRecord(MOUNTED_RESOURCE);
+        r.setEntryId(entry.id());
+        r.setKind(kind.name());
+        r.setCreatedBy(actor.username());
+        switch (kind) {
+            case API -> {
+                r.setConnectorId(request.connectorId().strip());
+                r.setOperation(request.operation().strip());
+            }
+            case TABLE -> {
+                r.setDatasourceId(request.datasourceId().strip());
+                r.setTableName(request.tableName().strip());
+                r.setColumnMapping(JSONB.valueOf(write(new LinkedHashMap<>(request.columnMapping()))));
+            }
+            case FILE -> {
+                r.setLocation(request.location().strip());
+                r.setFilePattern(request.filePattern().strip());
+            }
+        }
+        r.store();
+        r.refresh();
+        events.record(CatalogEventType.RESOURCE_MOUNTED, resourceCode, entry.id(), entry.departmentCode(), null,
+                entry.status().name(), actor.username(), Map.of("mountId", r.getId(), "kind", kind.name()));
+        return toView(r, resourceCode);
+    }
+
+    @Transactional
+    public void unmount(Actor actor, String resourceCode, long mountId) {
+        EntryRef entry = entries.ref(resourceCode);
+        if (!actor.mayEditFor(entry.departmentCode())) {
+            throw RegistryException.forbidden("Entry " + resourceCode + " belongs to department " + entry.departmentCode());
+        }
+        int deleted = db.deleteFrom(MOUNTED_RESOURCE)
+                .where(MOUNTED_RESOURCE.ID.eq(mountId), MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id())).execute();
+        if (deleted == 0) {
+            throw RegistryException.notFound("mounted resource under " + resourceCode, String.valueOf(mountId));
+        }
+        events.record(CatalogEventType.RESOURCE_UNMOUNTED, resourceCode, entry.id(), entry.departmentCode(), null,
+                entry.status().name(), actor.username(), Map.of("mountId", mountId));
+    }
+
+    /** Mounts under an entry: their connection details are for the department, reviewers and admins only. */
+    @Transactional(readOnly = true)
+    public List<MountedResource> list(Actor actor, String resourceCode) {
+        EntryRef entry = entries.ref(resourceCode);
+        if (!actor.maySeeUnpublishedOf(entry.departmentCode())) {
+            throw RegistryException.forbidden("Mounts of " + resourceCode + " are visible to its department, reviewers and admins");
+        }
+        return db.selectFrom(MOUNTED_RESOURCE).where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id())).orderBy(MOUNTED_RESOURCE.ID)
+                .fetch(r -> toView(r, resourceCode));
+    }
+
+    /** Records a health probe's result; an event is raised only when the health changes. */
+    @Transactional
+    public void reportHealth(long mountId, MountHealth health, String detail) {
+        MountedResourceRecord r = db.selectFrom(MOUNTED_RESOURCE).where(MOUNTED_RESOURCE.ID.eq(mountId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> RegistryException.notFound("mounted resource", String.valueOf(mountId)));
+        MountHealth before = MountHealth.valueOf(r.getHealth());
+        r.setHealth(health.name());
+        r.setHealthDetail(detail);
+        r.setHealthCheckedAt(OffsetDateTime.now());
+        r.store();
+        if (before != health) {
+            events.record(CatalogEventType.MOUNT_HEALTH_CHANGED, null, r.getEntryId(), null, null, null, "health-probe",
+                    Map.of("mountId", mountId, "from", before.name(), "to", health.name()));
+        }
+    }
+
+    private MountKind validate(MountRequest q, EntryRef entry) {
+        List<FieldProblem> p = new ArrayList<>();
+        MountKind kind = null;
+        if (q.kind() == null || q.kind().isBlank()) {
+            p.add(new FieldProblem("kind", "required: one of " + Arrays.toString(MountKind.values())));
+        } else {
+            try {
+                kind = MountKind.valueOf(q.kind().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                p.add(new FieldProblem("kind", "expected one of " + Arrays.toString(MountKind.values()) + ", got '" + q.kind() + "'"));
+            }
+        }
+        if (kind == MountKind.API) {
+            identifier(p, "connectorId", q.connectorId(), "the connector that reaches the provider system");
+            identifier(p, "operation", q.operation(), "the connector's operation to call");
+        } else if (kind == MountKind.TABLE) {
+            identifier(p, "datasourceId", q.datasourceId(), "the configured datasource holding the table");
+            if (q.tableName() == null || !SCHEMA_TABLE.matcher(q.tableName().strip()).matches()) {
+                p.add(new FieldProblem("tableName", "expected schema.table, got '" + q.tableName() + "'"));
+            }
+            if (q.columnMapping() == null || q.columnMapping().isEmpty()) {
+                p.add(new FieldProblem("columnMapping", "required: at least one column → data item pair"));
+            } else {
+                q.columnMapping().forEach((column, item) -> {
+                    if (!COLUMN.matcher(column).matches()) {
+                        p.add(new FieldProblem("columnMapping." + column, "expected a column name of letters, digits and _"));
+                    }
+                    if (item == null || !entry.dataItemNames().contains(item)) {
+                        p.add(new FieldProblem("columnMapping." + column, "'" + item + "' is not a data item of " + entry.resourceCode()
+                                + "; expected one of " + entry.dataItemNames()));
+                    }
+                });
+            }
+        } else if (kind == MountKind.FILE) {
+            if (q.location() == null || q.location().isBlank()) {
+                p.add(new FieldProblem("location", "required: where the files are (a directory, share or URL)"));
+            } else if (q.location().length() > 500) {
+                p.add(new FieldProblem("location", "at most 500 characters"));
+            }
+            if (q.filePattern() == null || q.filePattern().isBlank()) {
+                p.add(new FieldProblem("filePattern", "required: a glob such as *.csv"));
+            }
+        }
+        if (!p.isEmpty()) {
+            throw RegistryException.invalid(p);
+        }
+        return kind;
+    }
+
+    private static void identifier(List<FieldProblem> p, String field, String value, String what) {
+        if (value == null || value.isBlank()) {
+            p.add(new FieldProblem(field, "required: " + what));
+        } else if (!IDENTIFIER.matcher(value.strip()).matches()) {
+            p.add(new FieldProblem(field, "expected a letter then letters, digits, '_', '.' or '-' (at most 100), got '" + value + "'"));
+        }
+    }
+
+    private MountedResource toView(MountedResourceRecord r, String resourceCode) {
+        return new MountedResource(r.getId(), resourceCode, MountKind.valueOf(r.getKind()), r.getConnectorId(), r.getOperation(),
+                r.getDatasourceId(), r.getTableName(), r.getColumnMapping() == null ? null : read(r.getColumnMapping()),
+                r.getLocation(), r.getFilePattern(), MountHealth.valueOf(r.getHealth()), r.getHealthDetail(),
+                r.getHealthCheckedAt(), r.getCreatedBy(), r.getCreatedAt());
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(JSONB j) {
+        try {
+            return json.readValue(j.data(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.exchangehub.hub.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.Role;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Gives controller methods the {@link Actor} behind the request's token. */
+public class ActorResolver implements HandlerMethodArgumentResolver {
+
+    static final String DEPARTMENT_CLAIM = "department_code";
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                  WebDataBinderFactory binderFactory) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (!(auth instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("No token on an authenticated endpoint");
+        }
+        return actorOf(token.getToken());
+    }
+
+    /** Roles from Keycloak's {@code realm_access.roles} (or a plain {@code roles} claim); unknown roles are ignored. */
+    public static Actor actorOf(Jwt jwt) {
+        String username = jwt.getClaimAsString("preferred_username");
+        return new Actor(username != null ? username : jwt.getSubject(), roles(jwt), jwt.getClaimAsString(DEPARTMENT_CLAIM));
+    }
+
+    static Set<Role> roles(Jwt jwt) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Object realmAccess = jwt.getClaims().get("realm_access");
+        if (realmAccess instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> c) {
+            c.forEach(r -> Role.fromTokenName(String.valueOf(r)).ifPresent(roles::add));
+        }
+        if (jwt.getClaims().get("roles") instanceof Collection<?> c) {
+            c.forEach(r -> Role.fromTokenName(String.valueOf(r)).ifPresent(roles::add));
+        }
+        return roles;
+    }
+}

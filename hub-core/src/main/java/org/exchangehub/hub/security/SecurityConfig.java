@@ -1,0 +1,109 @@
+package org.exchangehub.hub.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.hub.runtime.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every endpoint needs a bearer token (JWT) except the root page, health and the API docs. Tokens come from the
+ * configured OIDC issuer (Keycloak) or, without one, from the hub's local development key ({@code ./hub token}).
+ */
+@Configuration
+public class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    static {
+        // the Actor argument comes from the token, not from the request: keep it out of the API docs
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("admin")
+                        .anyRequest().authenticated())
+                .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> new org.springframework.security.oauth2.server.resource
+                                .authentication.JwtAuthenticationToken(jwt, ActorResolver.roles(jwt).stream()
+                                .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r.tokenName()))
+                                .toList(), ActorResolver.actorOf(jwt).username())))
+                        .authenticationEntryPoint((req, res, e) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT> (" + e.getMessage() + ")"))
+                        .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
+                                "Not allowed for this user", e.getMessage())))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT>"))
+                        .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN,
+                                "Not allowed for this user", ex.getMessage())))
+                .httpBasic(h -> h.disable())
+                .formLogin(f -> f.disable())
+                .anonymous(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(HubProperties hub) {
+        if (hub.security().hasIssuer()) {
+            String issuer = hub.security().issuerUri();
+            log.info("Accepting tokens from OIDC issuer {}", issuer);
+            // resolved on first use, so the hub starts even while the issuer is still starting
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+        }
+        LocalSigningKey key = LocalSigningKey.inDataDir(hub.dataDir());
+        log.info("No OIDC issuer configured (HUB_OIDC_ISSUER): accepting tokens signed by the local development key in {}; "
+                + "make one with ./hub token", hub.dataDir().toAbsolutePath().normalize());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    WebMvcConfigurer actorArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorResolver());
+            }
+        };
+    }
+
+    static void problem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String title,
+                        String detail) throws IOException {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setProperties(Map.of("code", status == HttpStatus.UNAUTHORIZED ? "UNAUTHENTICATED" : "FORBIDDEN"));
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(res.getOutputStream(), p);
+    }
+}
