@@ -105,6 +105,6 @@ public class CoverageService {
 
     private static Figures figures(String code, String name, long[] items, long[] entries) {
         return new Figures(code, name, CategoryCoverage.of(items[0], items[1]), CategoryCoverage.of(items[2], items[3]),
-                entries[0], entries[1], entries[0] == 0 ? 1.0 : (double) entries[1] / entries[0]);
+                entries[0], entries[1], entries[0] == 0 ? null : (double) entries[1] / entries[0]);
     }
 }

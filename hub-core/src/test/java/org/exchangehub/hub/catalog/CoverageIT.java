@@ -51,6 +51,7 @@ class CoverageIT extends HubIntegrationTest {
             JsonNode retired = department(dept);
             assertThat(retired.path("administrativePower").path("covered").asLong()).isZero();
             assertThat(retired.path("publishedEntries").asLong()).isZero();
+            assertThat(retired.path("mountedRatio").isNull()).as("no published entry: no ratio").isTrue();
         });
     }
 

@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.exchangehub.catalog.mount.MountHealth;
+import org.exchangehub.catalog.mount.MountService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EntryLifecycleIT extends HubIntegrationTest {
+
+    @Autowired
+    MountService mountService;
 
     @Test
     void entryGoesFromDraftThroughRejectionToPublishedMountedAndRetired() {
@@ -171,6 +177,21 @@ class EntryLifecycleIT extends HubIntegrationTest {
                 "columnMapping", Map.of("tyshxydm", "统一社会信用代码", "qymc", "qymc")));
         assertThat(good.status()).as(good.body().toString()).isEqualTo(201);
         assertThat(officer.get(path(code) + "/mounts").body().findValuesAsText("tableName")).containsExactly("gjj.gjj_jc");
+    }
+
+    @Test
+    void healthProbeResultsAreKeptOnTheMount() {
+        String dept = createDepartment("酒泉市公安局");
+        HubApi officer = as("probe.owner", "dept-editor", dept);
+        String code = publish(officer, licenceEntry("户籍人口信息", List.of()));
+        long id = officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "police-hj", "operation", "query"))
+                .body().path("id").asLong();
+
+        mountService.reportHealth(id, MountHealth.DOWN, "connect timed out after 3000 ms");
+        JsonNode mount = officer.get(path(code) + "/mounts").body().get(0);
+        assertThat(mount.path("health").asText()).isEqualTo("DOWN");
+        assertThat(mount.path("healthDetail").asText()).contains("timed out");
+        assertThat(mount.path("healthCheckedAt").asText()).isNotBlank();
     }
 
     String publish(HubApi officer, Map<String, Object> body) {
