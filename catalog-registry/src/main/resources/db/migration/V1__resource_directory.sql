@@ -64,7 +64,7 @@ create table catalog_entry_version (
     share_type             varchar(16)  not null,
     share_conditions       text,
     legal_basis            text,
-    share_mode             varchar(16)  not null,
+    share_mode             varchar(16),           -- none for NOT_SHARED entries
     open_type              varchar(24)  not null,
     open_conditions        text,
     update_cycle           varchar(16)  not null,
@@ -139,11 +139,17 @@ create table catalog_event_outbox (
 
 /* [jooq ignore start] */
 -- Chinese full-text search: the application writes space-separated unigrams and bigrams into the
--- search_* columns (PostgreSQL has no Chinese word splitter); this vector weights name over abstract over items.
+-- search_* columns (PostgreSQL has no Chinese word splitter). name_vector finds name matches, which rank first;
+-- search_vector finds matches anywhere. Hits are ordered by name length, then id: the (name_length, id) index
+-- lets a broad term stop after one page instead of ranking every match.
 alter table catalog_entry add column search_vector tsvector generated always as (
-    setweight(to_tsvector('simple', search_name), 'A') ||
-    setweight(to_tsvector('simple', search_abstract), 'B') ||
-    setweight(to_tsvector('simple', search_items), 'C')) stored;
+    to_tsvector('simple', search_name) || to_tsvector('simple', search_abstract) || to_tsvector('simple', search_items)) stored;
+alter table catalog_entry add column name_vector tsvector generated always as (to_tsvector('simple', search_name)) stored;
+alter table catalog_entry add column name_length integer generated always as (char_length(name)) stored;
 create index catalog_entry_search_idx on catalog_entry using gin (search_vector);
+create index catalog_entry_name_search_idx on catalog_entry using gin (name_vector);
+create index catalog_entry_name_order_idx on catalog_entry (name_length, id);
+create index catalog_entry_recent_idx on catalog_entry (updated_at desc, id desc);
+create index catalog_entry_classification_idx on catalog_entry (classification_code varchar_pattern_ops);
 create index catalog_event_outbox_pending_idx on catalog_event_outbox (id) where published_at is null;
 /* [jooq ignore stop] */

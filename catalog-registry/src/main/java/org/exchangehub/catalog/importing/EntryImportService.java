@@ -17,7 +17,6 @@ import org.exchangehub.catalog.FieldProblem;
 import org.exchangehub.catalog.ImportReport;
 import org.exchangehub.catalog.ImportReport.Outcome;
 import org.exchangehub.catalog.ImportReport.RowResult;
-import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.catalog.department.DepartmentService;
 import org.exchangehub.catalog.entry.EntryContent;
 import org.exchangehub.catalog.entry.EntryDraft;
@@ -27,7 +26,6 @@ import org.exchangehub.catalog.entry.EntryValidator;
 import org.exchangehub.catalog.item.ServiceItemService;
 import org.exchangehub.catalog.tabular.Row;
 import org.exchangehub.catalog.tabular.Table;
-import org.exchangehub.catalog.tabular.TabularReader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +54,7 @@ public class EntryImportService {
 
     @Transactional
     public ImportReport importEntries(Actor actor, String fileName, InputStream in) {
-        Table table = TabularReader.read(fileName, in);
-        List<String> missing = ImportColumns.ENTRY_REQUIRED.stream().filter(c -> !c.presentIn(table.headers()))
-                .map(c -> c.chinese() + " (" + c.field() + ")").toList();
-        if (!missing.isEmpty()) {
-            throw RegistryException.invalid(List.of(new FieldProblem("file", "missing column(s) " + missing + "; found " + table.headers())));
-        }
+        Table table = ImportColumns.readRequiring(fileName, in, ImportColumns.ENTRY_REQUIRED);
         List<Parsed> parsed = table.rows().stream().map(r -> parse(actor, r)).toList();
         EntryValidator validator = new EntryValidator(preloaded(parsed));
 

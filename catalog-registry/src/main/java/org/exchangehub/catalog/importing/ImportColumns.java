@@ -1,8 +1,13 @@
 package org.exchangehub.catalog.importing;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.catalog.tabular.Row;
+import org.exchangehub.catalog.tabular.Table;
+import org.exchangehub.catalog.tabular.TabularReader;
 
 /**
  * The columns of the import templates. Each column is recognised by its Chinese header (as in the compiling
@@ -71,6 +76,17 @@ final class ImportColumns {
             Map.entry("日期时间型", "DATETIME"), Map.entry("布尔型", "BOOLEAN"), Map.entry("二进制", "BINARY"),
             Map.entry("依申请行政权力事项", "ADMINISTRATIVE_POWER"), Map.entry("行政权力", "ADMINISTRATIVE_POWER"),
             Map.entry("公共服务事项", "PUBLIC_SERVICE"), Map.entry("公共服务", "PUBLIC_SERVICE"));
+
+    /** Reads the file and refuses it whole, naming what is missing, when a required column is absent. */
+    static Table readRequiring(String fileName, InputStream in, List<Column> required) {
+        Table table = TabularReader.read(fileName, in);
+        List<String> missing = required.stream().filter(c -> !c.presentIn(table.headers()))
+                .map(c -> c.chinese() + " (" + c.field() + ")").toList();
+        if (!missing.isEmpty()) {
+            throw RegistryException.invalid(List.of(new FieldProblem("file", "missing column(s) " + missing + "; found " + table.headers())));
+        }
+        return table;
+    }
 
     static String term(String value) {
         return value == null ? null : CHINESE_TERMS.getOrDefault(value.strip(), value.strip());

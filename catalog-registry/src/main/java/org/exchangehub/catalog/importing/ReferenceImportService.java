@@ -18,13 +18,11 @@ import org.exchangehub.catalog.department.Department;
 import org.exchangehub.catalog.department.DepartmentService;
 import org.exchangehub.catalog.event.CatalogEventOutbox;
 import org.exchangehub.catalog.event.CatalogEventType;
-import org.exchangehub.catalog.importing.ImportColumns.Column;
 import org.exchangehub.catalog.item.ServiceItem;
 import org.exchangehub.catalog.item.ServiceItemCategory;
 import org.exchangehub.catalog.item.ServiceItemService;
 import org.exchangehub.catalog.tabular.Row;
 import org.exchangehub.catalog.tabular.Table;
-import org.exchangehub.catalog.tabular.TabularReader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +43,7 @@ public class ReferenceImportService {
     @Transactional
     public ImportReport importDepartments(Actor actor, String fileName, InputStream in) {
         requireAdmin(actor);
-        Table table = read(fileName, in, List.of(ImportColumns.DEPT_CODE, ImportColumns.DEPT_NAME, ImportColumns.DEPT_REGION));
+        Table table = ImportColumns.readRequiring(fileName, in, List.of(ImportColumns.DEPT_CODE, ImportColumns.DEPT_NAME, ImportColumns.DEPT_REGION));
         List<RowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Row r : table.rows()) {
@@ -70,7 +68,7 @@ public class ReferenceImportService {
     @Transactional
     public ImportReport importServiceItems(Actor actor, String fileName, InputStream in) {
         requireAdmin(actor);
-        Table table = read(fileName, in, List.of(ImportColumns.ITEM_CODE, ImportColumns.ITEM_NAME, ImportColumns.ITEM_CATEGORY,
+        Table table = ImportColumns.readRequiring(fileName, in, List.of(ImportColumns.ITEM_CODE, ImportColumns.ITEM_NAME, ImportColumns.ITEM_CATEGORY,
                 ImportColumns.ITEM_DEPARTMENT));
         List<RowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -94,16 +92,6 @@ public class ReferenceImportService {
         events.record(CatalogEventType.SERVICE_ITEMS_IMPORTED, null, null, null, null, null, actor.username(),
                 Map.of("created", report.created(), "updated", report.updated(), "rejected", report.rejected()));
         return report;
-    }
-
-    private static Table read(String fileName, InputStream in, List<Column> required) {
-        Table table = TabularReader.read(fileName, in);
-        List<String> missing = required.stream().filter(c -> !c.presentIn(table.headers()))
-                .map(c -> c.chinese() + " (" + c.field() + ")").toList();
-        if (!missing.isEmpty()) {
-            throw RegistryException.invalid(List.of(new FieldProblem("file", "missing column(s) " + missing + "; found " + table.headers())));
-        }
-        return table;
     }
 
     private static void requireAdmin(Actor actor) {

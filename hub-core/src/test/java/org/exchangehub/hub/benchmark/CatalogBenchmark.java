@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -343,13 +344,19 @@ class CatalogBenchmark {
         vacuumAnalyze();
         report.vacuum(System.nanoTime() - t0);
 
-        // the seeding produced what was intended
+        // the seeding produced what was intended (counted in the database: search totals stop at a cap)
+        Map<String, Long> byStatus = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select status, count(*) from catalog_entry group by status")) {
+            while (rs.next()) {
+                byStatus.put(rs.getString(1), rs.getLong(2));
+            }
+        }
         for (EntryStatus s : List.of(EntryStatus.PUBLISHED, EntryStatus.SUBMITTED, EntryStatus.REJECTED, EntryStatus.RETIRED,
                 EntryStatus.DRAFT)) {
-            long total = search.search(ADMIN, new SearchCriteria(null, null, null, null, s.name(), 0, 1)).total();
-            assertThat(total).as("entries %s", s).isEqualTo(intended.getOrDefault(s, 0).longValue());
+            assertThat(byStatus.getOrDefault(s.name(), 0L)).as("entries %s", s).isEqualTo(intended.getOrDefault(s, 0).longValue());
         }
-        assertThat(search.search(ADMIN, new SearchCriteria(null, null, null, null, null, 0, 1)).total()).isEqualTo(ENTRIES);
+        assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ENTRIES);
 
         // 3. search latency
         List<Query> warmup = queries(new Random(7L), WARMUP_QUERIES, deptCodes);
@@ -631,63 +638,17 @@ class CatalogBenchmark {
         }
         List<Map.Entry<String, Integer>> ranked = new ArrayList<>(slowest.entrySet());
         ranked.sort((a, b) -> Long.compare(nanos[b.getValue()], nanos[a.getValue()]));
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            for (var e : ranked) {
-                Query q = measured.get(e.getValue());
-                explains.append("## ").append(e.getKey()).append(String.format(" — %.1f ms in-process, %,d hits%n%n", nanos[e.getValue()] / 1e6,
-                        totals[e.getValue()]));
-                explains.append("Actor ").append(q.who()).append(", ").append(q.criteria()).append("\n\n");
-                for (boolean count : new boolean[]{true, false}) {
-                    String sql = sql(q, count);
-                    explains.append("```\n").append(sql).append("\n\n");
-                    try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-                        while (rs.next()) {
-                            explains.append(rs.getString(1)).append('\n');
-                        }
-                    }
-                    explains.append("```\n\n");
-                }
+        for (var e : ranked) {
+            Query q = measured.get(e.getValue());
+            explains.append("## ").append(e.getKey()).append(String.format(" — %.1f ms in-process, %,d hits%n%n", nanos[e.getValue()] / 1e6,
+                    totals[e.getValue()]));
+            explains.append("Actor ").append(q.who()).append(", ").append(q.criteria()).append("\n\n");
+            for (String plan : search.explain(q.actor(), q.criteria())) {
+                explains.append("```\n").append(plan).append("```\n\n");
             }
         }
     }
 
-    /** The statements of EntrySearch.search written out (bind values inlined). */
-    static String sql(Query q, boolean count) {
-        SearchCriteria c = q.criteria();
-        List<String> where = new ArrayList<>();
-        Actor actor = q.actor();
-        if (actor.has(Role.DEPT_EDITOR)) {
-            where.add("(status = 'PUBLISHED' or department_code = " + lit(actor.departmentCode()) + ")");
-        } else if (!actor.has(Role.REVIEWER) && !actor.isAdmin()) {
-            where.add("status = 'PUBLISHED'");
-        }
-        String score = "0";
-        if (c.q() != null) {
-            String query = "plainto_tsquery('simple', " + lit(ChineseTerms.forQuery(c.q())) + ")";
-            where.add("search_vector @@ " + query);
-            score = "ts_rank(search_vector, " + query + ")";
-        }
-        if (c.departmentCode() != null) {
-            where.add("department_code = " + lit(c.departmentCode()));
-        }
-        if (c.classificationCode() != null) {
-            where.add("(classification_code = " + lit(c.classificationCode()) + " or classification_code like "
-                    + lit(c.classificationCode() + "-%") + ")");
-        }
-        if (c.shareType() != null) {
-            where.add("share_type = " + lit(c.shareType()));
-        }
-        if (c.status() != null) {
-            where.add("status = " + lit(c.status()));
-        }
-        String condition = where.isEmpty() ? "true" : String.join(" and ", where);
-        if (count) {
-            return "select count(*) from catalog_entry where " + condition;
-        }
-        return "select resource_code, name, department_code, classification_code, share_type, status, " + score
-                + " as score from catalog_entry where " + condition + " order by score desc, length(name) asc, id asc limit "
-                + c.size() + " offset " + (long) c.page() * c.size();
-    }
 
     static String lit(String s) {
         return "'" + s.replace("'", "''") + "'";

@@ -70,12 +70,4 @@ class CatalogSearchIT extends HubIntegrationTest {
         assertThat(reviewer().get("/api/catalog/entries?page=x").errorFields()).containsExactly("page");
     }
 
-    private String publish(HubApi officer, Map<String, Object> body) {
-        var created = officer.post("/api/catalog/entries", body);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        String code = created.body().path("resourceCode").asText();
-        officer.post(path(code) + "/submit", null);
-        assertThat(reviewer().post(path(code) + "/approve", null).status()).isEqualTo(200);
-        return code;
-    }
 }

@@ -194,12 +194,4 @@ class EntryLifecycleIT extends HubIntegrationTest {
         assertThat(mount.path("healthCheckedAt").asText()).isNotBlank();
     }
 
-    String publish(HubApi officer, Map<String, Object> body) {
-        var created = officer.post("/api/catalog/entries", body);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        String code = created.body().path("resourceCode").asText();
-        assertThat(officer.post(path(code) + "/submit", null).status()).isEqualTo(200);
-        assertThat(reviewer().post(path(code) + "/approve", null).body().path("status").asText()).isEqualTo("PUBLISHED");
-        return code;
-    }
 }

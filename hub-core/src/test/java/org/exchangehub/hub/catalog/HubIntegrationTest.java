@@ -95,6 +95,16 @@ abstract class HubIntegrationTest {
         return body;
     }
 
+    /** Creates, submits and approves an entry; returns its resource code. */
+    String publish(HubApi officer, Map<String, Object> body) {
+        var created = officer.post("/api/catalog/entries", body);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String code = created.body().path("resourceCode").asText();
+        assertThat(officer.post(path(code) + "/submit", null).status()).isEqualTo(200);
+        assertThat(reviewer().post(path(code) + "/approve", null).body().path("status").asText()).isEqualTo("PUBLISHED");
+        return code;
+    }
+
     static String path(String resourceCode) {
         return "/api/catalog/entries/" + resourceCode;
     }
