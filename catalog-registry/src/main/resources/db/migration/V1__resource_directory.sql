@@ -140,8 +140,9 @@ create table catalog_event_outbox (
 /* [jooq ignore start] */
 -- Chinese full-text search: the application writes space-separated unigrams and bigrams into the
 -- search_* columns (PostgreSQL has no Chinese word splitter). name_vector finds name matches, which rank first;
--- search_vector finds matches anywhere. Hits are ordered by name length, then id: the (name_length, id) index
--- lets a broad term stop after one page instead of ranking every match.
+-- search_vector finds matches anywhere. Hits are ordered by name length, then id: the (name_length, id) indexes
+-- let a broad term stop after one page instead of ranking every match. The status-first variants serve consumers
+-- (published only) and status filters, whose rows are not spread evenly over time or name length.
 alter table catalog_entry add column search_vector tsvector generated always as (
     to_tsvector('simple', search_name) || to_tsvector('simple', search_abstract) || to_tsvector('simple', search_items)) stored;
 alter table catalog_entry add column name_vector tsvector generated always as (to_tsvector('simple', search_name)) stored;
@@ -149,7 +150,9 @@ alter table catalog_entry add column name_length integer generated always as (ch
 create index catalog_entry_search_idx on catalog_entry using gin (search_vector);
 create index catalog_entry_name_search_idx on catalog_entry using gin (name_vector);
 create index catalog_entry_name_order_idx on catalog_entry (name_length, id);
+create index catalog_entry_status_name_order_idx on catalog_entry (status, name_length, id);
 create index catalog_entry_recent_idx on catalog_entry (updated_at desc, id desc);
+create index catalog_entry_status_recent_idx on catalog_entry (status, updated_at desc, id desc);
 create index catalog_entry_classification_idx on catalog_entry (classification_code varchar_pattern_ops);
 create index catalog_event_outbox_pending_idx on catalog_event_outbox (id) where published_at is null;
 /* [jooq ignore stop] */

@@ -67,6 +67,7 @@ class CatalogSearchIT extends HubIntegrationTest {
         var answer = reviewer().get("/api/catalog/entries?q=!!!&shareType=SOMETIMES&size=1000");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorFields()).containsExactlyInAnyOrder("q", "shareType", "size");
+        assertThat(reviewer().get("/api/catalog/entries?classification=3-01%25").errorFields()).containsExactly("classification");
         assertThat(reviewer().get("/api/catalog/entries?page=x").errorFields()).containsExactly("page");
     }
 
