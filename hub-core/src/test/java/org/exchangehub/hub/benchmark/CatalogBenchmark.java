@@ -53,6 +53,7 @@ import org.exchangehub.catalog.tabular.TabularReader;
 import org.exchangehub.catalog.tabular.TabularWriter;
 import org.exchangehub.hub.HubApplication;
 import org.exchangehub.hub.runtime.HubProperties;
+import org.exchangehub.hub.testing.MultipartFile;
 import org.exchangehub.hub.security.LocalSigningKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -704,17 +705,8 @@ class CatalogBenchmark {
     }
 
     private Answer upload(String token, String path, String fileName, byte[] content) {
-        String boundary = "----bench" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(content, 0, all, head.length, content.length);
-        System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-        return send(request(token, path).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(all)));
+        MultipartFile file = MultipartFile.of(fileName, content);
+        return send(request(token, path).timeout(Duration.ofMinutes(10)).header("Content-Type", file.contentType()).POST(file.body()));
     }
 
     private HttpRequest.Builder request(String token, String path) {

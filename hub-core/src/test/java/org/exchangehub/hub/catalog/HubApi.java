@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import org.exchangehub.hub.testing.MultipartFile;
 
 /** A small HTTP client for the hub's API in tests: real HTTP on the hub's port, JSON answers as trees. */
 final class HubApi {
@@ -64,16 +64,8 @@ final class HubApi {
     }
 
     Answer upload(String path, String fileName, byte[] content) {
-        String boundary = "----hub" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(content, 0, all, head.length, content.length);
-        System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(all)));
+        MultipartFile file = MultipartFile.of(fileName, content);
+        return send(request(path).header("Content-Type", file.contentType()).POST(file.body()));
     }
 
     private HttpRequest.Builder request(String path) {
