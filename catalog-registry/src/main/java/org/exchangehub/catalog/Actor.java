@@ -4,14 +4,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who performs a registry operation: the authenticated user, their roles and, for department users,
- * the department (unified social credit code) they act for.
+ * Who performs a registry operation: the authenticated user or system, their roles, for department users the
+ * department (unified social credit code) they act for, and the OAuth2 client the token was issued to (for a
+ * consuming system calling with client credentials, its client id).
  */
-public record Actor(String username, Set<Role> roles, String departmentCode) {
+public record Actor(String username, Set<Role> roles, String departmentCode, String clientId) {
 
     public Actor {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);
+    }
+
+    public Actor(String username, Set<Role> roles, String departmentCode) {
+        this(username, roles, departmentCode, null);
     }
 
     public boolean has(Role role) {

@@ -39,7 +39,8 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
     /** Roles from Keycloak's {@code realm_access.roles} (or a plain {@code roles} claim); unknown roles are ignored. */
     public static Actor actorOf(Jwt jwt) {
         String username = jwt.getClaimAsString("preferred_username");
-        return new Actor(username != null ? username : jwt.getSubject(), roles(jwt), jwt.getClaimAsString(DEPARTMENT_CLAIM));
+        String client = jwt.getClaimAsString("azp") != null ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id");
+        return new Actor(username != null ? username : jwt.getSubject(), roles(jwt), jwt.getClaimAsString(DEPARTMENT_CLAIM), client);
     }
 
     static Set<Role> roles(Jwt jwt) {

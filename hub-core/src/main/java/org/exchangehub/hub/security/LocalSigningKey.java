@@ -93,6 +93,10 @@ public final class LocalSigningKey {
         if (departmentCode != null && !departmentCode.isBlank()) {
             claims.claim("department_code", departmentCode);
         }
+        if (roles.contains("consumer")) {
+            // a consuming system's token names its OAuth2 client, as Keycloak's client-credentials tokens do
+            claims.claim("azp", username);
+        }
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
             jwt.sign(new RSASSASigner(key));

@@ -1,0 +1,92 @@
+package org.exchangehub.catalog.grant;
+
+import static org.exchangehub.catalog.jooq.Tables.CONSUMER_SYSTEM;
+import static org.exchangehub.catalog.jooq.Tables.DEPARTMENT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.ErrorCode;
+import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.RegistryException;
+import org.exchangehub.catalog.jooq.tables.records.ConsumerSystemRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The systems allowed to consume shared data, and which one a token acts for. */
+@Service
+public class ConsumerSystemService {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9\\-]{1,63}");
+
+    private final DSLContext db;
+
+    public ConsumerSystemService(DSLContext db) {
+        this.db = db;
+    }
+
+    @Transactional
+    public ConsumerSystem save(Actor actor, ConsumerSystem system) {
+        if (!actor.isAdmin()) {
+            throw RegistryException.forbidden("Only hub admins register consuming systems");
+        }
+        List<FieldProblem> p = new ArrayList<>();
+        if (system.id() == null || !ID.matcher(system.id()).matches()) {
+            p.add(new FieldProblem("id", "expected 2 to 64 lower-case letters, digits or '-', starting with a letter, got '" + system.id() + "'"));
+        }
+        if (system.name() == null || system.name().isBlank()) {
+            p.add(new FieldProblem("name", "required: the system's name"));
+        }
+        if (system.clientId() == null || system.clientId().isBlank()) {
+            p.add(new FieldProblem("clientId", "required: the OAuth2 client id the system's tokens carry (azp)"));
+        }
+        if (system.departmentCode() != null && !system.departmentCode().isBlank()
+                && !db.fetchExists(DEPARTMENT, DEPARTMENT.CODE.eq(system.departmentCode()))) {
+            p.add(new FieldProblem("departmentCode", "no department with code " + system.departmentCode()));
+        }
+        if (p.isEmpty()) {
+            var clash = db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.CLIENT_ID.eq(system.clientId()))
+                    .and(CONSUMER_SYSTEM.ID.ne(system.id())).fetchOptional();
+            clash.ifPresent(c -> p.add(new FieldProblem("clientId", "client " + system.clientId() + " already belongs to " + c.getId())));
+        }
+        if (!p.isEmpty()) {
+            throw RegistryException.invalid(p);
+        }
+        String department = system.departmentCode() == null || system.departmentCode().isBlank() ? null : system.departmentCode();
+        db.insertInto(CONSUMER_SYSTEM)
+                .set(CONSUMER_SYSTEM.ID, system.id())
+                .set(CONSUMER_SYSTEM.NAME, system.name().strip())
+                .set(CONSUMER_SYSTEM.DEPARTMENT_CODE, department)
+                .set(CONSUMER_SYSTEM.CLIENT_ID, system.clientId().strip())
+                .onConflict(CONSUMER_SYSTEM.ID).doUpdate()
+                .set(CONSUMER_SYSTEM.NAME, system.name().strip())
+                .set(CONSUMER_SYSTEM.DEPARTMENT_CODE, department)
+                .set(CONSUMER_SYSTEM.CLIENT_ID, system.clientId().strip())
+                .execute();
+        return new ConsumerSystem(system.id(), system.name().strip(), department, system.clientId().strip());
+    }
+
+    public List<ConsumerSystem> list() {
+        return db.selectFrom(CONSUMER_SYSTEM).orderBy(CONSUMER_SYSTEM.ID).fetch(ConsumerSystemService::view);
+    }
+
+    public Optional<ConsumerSystem> byClientId(String clientId) {
+        return clientId == null ? Optional.empty()
+                : db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.CLIENT_ID.eq(clientId)).fetchOptional(ConsumerSystemService::view);
+    }
+
+    /** The consuming system the actor's token was issued to; refuses tokens of unregistered clients. */
+    public ConsumerSystem of(Actor actor) {
+        return byClientId(actor.clientId()).orElseThrow(() -> new RegistryException(ErrorCode.FORBIDDEN,
+                actor.clientId() == null
+                        ? "This token names no OAuth2 client (azp); only registered consuming systems apply for and use shared data"
+                        : "OAuth2 client '" + actor.clientId() + "' is not a registered consuming system; ask a hub admin to register it"));
+    }
+
+    private static ConsumerSystem view(ConsumerSystemRecord r) {
+        return new ConsumerSystem(r.getId(), r.getName(), r.getDepartmentCode(), r.getClientId());
+    }
+}

@@ -1,0 +1,432 @@
+package org.exchangehub.catalog.grant;
+
+import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
+import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
+import static org.exchangehub.catalog.jooq.Tables.SHARE_HISTORY;
+import static org.exchangehub.catalog.jooq.Tables.SHARE_REQUEST;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.ErrorCode;
+import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.RegistryException;
+import org.exchangehub.catalog.Role;
+import org.exchangehub.catalog.entry.DataItem;
+import org.exchangehub.catalog.entry.EntryContent;
+import org.exchangehub.catalog.entry.EntryEnums.ShareType;
+import org.exchangehub.catalog.entry.EntryService;
+import org.exchangehub.catalog.entry.EntryService.EntryRef;
+import org.exchangehub.catalog.entry.EntryStatus;
+import org.exchangehub.catalog.entry.EntryViews.CatalogEntryView;
+import org.exchangehub.catalog.event.CatalogEventOutbox;
+import org.exchangehub.catalog.event.CatalogEventType;
+import org.exchangehub.catalog.grant.ShareViews.Approval;
+import org.exchangehub.catalog.grant.ShareViews.GrantStatus;
+import org.exchangehub.catalog.grant.ShareViews.GrantView;
+import org.exchangehub.catalog.grant.ShareViews.RequestStatus;
+import org.exchangehub.catalog.grant.ShareViews.ShareHistoryRecord;
+import org.exchangehub.catalog.grant.ShareViews.ShareRequestDraft;
+import org.exchangehub.catalog.grant.ShareViews.ShareRequestView;
+import org.exchangehub.catalog.jooq.tables.records.ShareGrantRecord;
+import org.exchangehub.catalog.jooq.tables.records.ShareRequestRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Share requests and grants (共享申请 / 授权). A consuming system applies for a published entry: UNCONDITIONAL
+ * entries are granted at once (unless sensitive items are wanted unmasked, which the provider must approve),
+ * CONDITIONAL ones wait for the provider department's reviewer, NOT_SHARED ones are refused citing their legal
+ * basis. Grants name data items, validity and quota, and can be revoked. Every step is kept and announced.
+ */
+@Service
+public class SharingService {
+
+    static final String POLICY_ACTOR = "policy";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final DSLContext db;
+    private final EntryService entries;
+    private final ConsumerSystemService consumers;
+    private final CatalogEventOutbox events;
+    private final ObjectMapper json;
+
+    public SharingService(DSLContext db, EntryService entries, ConsumerSystemService consumers, CatalogEventOutbox events,
+                          ObjectMapper json) {
+        this.db = db;
+        this.entries = entries;
+        this.consumers = consumers;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public ShareRequestView apply(Actor actor, String resourceCode, ShareRequestDraft draft) {
+        ConsumerSystem consumer = consumers.of(actor);
+        CatalogEntryView entry = entries.view(actor, resourceCode);
+        if (entry.status() != EntryStatus.PUBLISHED || entry.published() == null) {
+            throw new RegistryException(ErrorCode.INVALID_STATE, "Entry " + resourceCode + " is " + entry.status()
+                    + "; only published entries can be applied for");
+        }
+        EntryContent content = entry.published().content();
+        EntryRef ref = entries.ref(resourceCode);
+        List<FieldProblem> p = new ArrayList<>();
+        if (draft.purpose() == null || draft.purpose().isBlank()) {
+            p.add(new FieldProblem("purpose", "required: what the data will be used for (用途)"));
+        } else if (draft.purpose().length() > 2000) {
+            p.add(new FieldProblem("purpose", "at most 2000 characters"));
+        }
+        if (draft.expectedDailyVolume() != null && draft.expectedDailyVolume() < 1) {
+            p.add(new FieldProblem("expectedDailyVolume", "expected a number of calls a day, 1 or more"));
+        }
+        List<String> items = itemNames(p, "dataItems", draft.dataItems(), content, true);
+        List<String> unmasked = itemNames(p, "unmaskedItems", draft.unmaskedItems(), content, false);
+        for (int i = 0; i < unmasked.size(); i++) {
+            String name = unmasked.get(i);
+            if (!items.contains(name)) {
+                p.add(new FieldProblem("unmaskedItems[" + i + "]", "'" + name + "' must also be among dataItems"));
+            } else if (!sensitive(content, name)) {
+                p.add(new FieldProblem("unmaskedItems[" + i + "]", "'" + name + "' is not sensitive: it is never masked"));
+            }
+        }
+        if (!p.isEmpty()) {
+            throw RegistryException.invalid(p);
+        }
+        Condition openForThisPair = SHARE_REQUEST.ENTRY_ID.eq(ref.id()).and(SHARE_REQUEST.CONSUMER_SYSTEM_ID.eq(consumer.id()));
+        if (db.fetchExists(SHARE_REQUEST, openForThisPair.and(SHARE_REQUEST.STATUS.eq(RequestStatus.PENDING.name())))) {
+            throw new RegistryException(ErrorCode.DUPLICATE, consumer.id() + " already has a pending request for " + resourceCode);
+        }
+        if (activeGrant(consumer.id(), ref.id()).isPresent()) {
+            throw new RegistryException(ErrorCode.DUPLICATE, consumer.id() + " already holds an active grant for " + resourceCode
+                    + "; ask the provider to revoke it before applying again");
+        }
+        ShareRequestRecord r = db.newRecord(SHARE_REQUEST);
+        r.setEntryId(ref.id());
+        r.setEntryVersion(entry.published().version());
+        r.setConsumerSystemId(consumer.id());
+        r.setPurpose(draft.purpose().strip());
+        r.setLegalBasis(draft.legalBasis() == null || draft.legalBasis().isBlank() ? null : draft.legalBasis().strip());
+        r.setRequestedItems(jsonb(items));
+        r.setUnmaskedItems(jsonb(unmasked));
+        r.setExpectedDailyVolume(draft.expectedDailyVolume());
+        r.setStatus(RequestStatus.PENDING.name());
+        r.setRequestedBy(actor.username());
+        r.store();
+        history(r.getId(), null, "REQUESTED", actor.username(), null, Map.of("dataItems", items, "unmaskedItems", unmasked));
+        event(CatalogEventType.SHARE_REQUESTED, ref, actor.username(), Map.of("requestId", r.getId(), "consumerSystem", consumer.id()));
+
+        if (content.shareType() == ShareType.NOT_SHARED) {
+            decide(r, RequestStatus.REFUSED, POLICY_ACTOR, "不予共享 (not shared): " + content.legalBasis());
+            event(CatalogEventType.SHARE_REQUEST_REFUSED, ref, POLICY_ACTOR, Map.of("requestId", r.getId()));
+        } else if (content.shareType() == ShareType.UNCONDITIONAL && unmasked.isEmpty()) {
+            decide(r, RequestStatus.APPROVED, POLICY_ACTOR, "无条件共享 (unconditional sharing)");
+            grant(r, ref, POLICY_ACTOR, new Approval(null, null, null, null, null, null));
+        }
+        return request(r.getId());
+    }
+
+    @Transactional
+    public ShareRequestView approve(Actor actor, long requestId, Approval approval) {
+        ShareRequestRecord r = lockPending(requestId);
+        EntryRef ref = providerOf(actor, r);
+        Approval a = approval == null ? new Approval(null, null, null, null, null, null) : approval;
+        decide(r, RequestStatus.APPROVED, actor.username(), blank(a.reason()) ? null : a.reason().strip());
+        grant(r, ref, actor.username(), a);
+        return request(requestId);
+    }
+
+    @Transactional
+    public ShareRequestView reject(Actor actor, long requestId, String reason) {
+        if (blank(reason)) {
+            throw RegistryException.invalid(List.of(new FieldProblem("reason", "required: tell the consumer why")));
+        }
+        ShareRequestRecord r = lockPending(requestId);
+        EntryRef ref = providerOf(actor, r);
+        decide(r, RequestStatus.REJECTED, actor.username(), reason.strip());
+        event(CatalogEventType.SHARE_REQUEST_REJECTED, ref, actor.username(), Map.of("requestId", requestId));
+        return request(requestId);
+    }
+
+    @Transactional
+    public GrantView revoke(Actor actor, long grantId, String reason) {
+        if (blank(reason)) {
+            throw RegistryException.invalid(List.of(new FieldProblem("reason", "required: tell the consumer why")));
+        }
+        ShareGrantRecord g = db.selectFrom(SHARE_GRANT).where(SHARE_GRANT.ID.eq(grantId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> RegistryException.notFound("grant", String.valueOf(grantId)));
+        ShareRequestRecord r = db.selectFrom(SHARE_REQUEST).where(SHARE_REQUEST.ID.eq(g.getShareRequestId())).fetchSingle();
+        EntryRef ref = providerOf(actor, r);
+        if (GrantStatus.valueOf(g.getStatus()) == GrantStatus.REVOKED) {
+            throw new RegistryException(ErrorCode.INVALID_STATE, "Grant " + grantId + " is already revoked");
+        }
+        g.setStatus(GrantStatus.REVOKED.name());
+        g.setRevokedBy(actor.username());
+        g.setRevokedAt(OffsetDateTime.now());
+        g.setRevokeReason(reason.strip());
+        g.store();
+        history(r.getId(), grantId, "REVOKED", actor.username(), reason.strip(), null);
+        event(CatalogEventType.GRANT_REVOKED, ref, actor.username(), Map.of("grantId", grantId, "consumerSystem", g.getConsumerSystemId()));
+        return grantView(grantId);
+    }
+
+    /** The grant a consuming system holds for an entry right now, if any: what the gateway checks. */
+    @Transactional(readOnly = true)
+    public Optional<GrantView> activeGrant(String consumerSystemId, String resourceCode) {
+        return activeGrant(consumerSystemId, entries.ref(resourceCode).id());
+    }
+
+    @Transactional(readOnly = true)
+    public ShareRequestView request(Actor actor, long requestId) {
+        ShareRequestView view = request(requestId);
+        requireParty(actor, view.consumerSystemId(), view.providerDepartmentCode());
+        return view;
+    }
+
+    /** Requests this actor may see: a consumer its own, a provider department's reviewer its entries', admins all. */
+    @Transactional(readOnly = true)
+    public List<ShareRequestView> requests(Actor actor, String status) {
+        Condition c = partyCondition(actor, SHARE_REQUEST.CONSUMER_SYSTEM_ID);
+        if (!blank(status)) {
+            c = c.and(SHARE_REQUEST.STATUS.eq(status.strip().toUpperCase()));
+        }
+        return db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
+                .where(c).orderBy(SHARE_REQUEST.ID.desc()).limit(500)
+                .fetch(SHARE_REQUEST.ID).stream().map(this::request).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ShareHistoryRecord> history(Actor actor, long requestId) {
+        request(actor, requestId);
+        return db.selectFrom(SHARE_HISTORY).where(SHARE_HISTORY.SHARE_REQUEST_ID.eq(requestId)).orderBy(SHARE_HISTORY.ID)
+                .fetch(h -> new ShareHistoryRecord(h.getAction(), h.getActor(), h.getOccurredAt(), h.getReason(), h.getShareGrantId(),
+                        h.getDetails() == null ? null : read(h.getDetails(), new TypeReference<Map<String, Object>>() { })));
+    }
+
+    @Transactional(readOnly = true)
+    public GrantView grant(Actor actor, long grantId) {
+        GrantView view = grantView(grantId);
+        requireParty(actor, view.consumerSystemId(), view.providerDepartmentCode());
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> grants(Actor actor) {
+        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID)).orderBy(SHARE_GRANT.ID.desc()).limit(500)
+                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+    }
+
+    private void grant(ShareRequestRecord r, EntryRef ref, String grantedBy, Approval a) {
+        List<String> requested = read(r.getRequestedItems(), STRINGS);
+        List<String> requestedUnmasked = read(r.getUnmaskedItems(), STRINGS);
+        List<FieldProblem> p = new ArrayList<>();
+        List<String> items = a.dataItems() == null || a.dataItems().isEmpty() ? requested : List.copyOf(new LinkedHashSet<>(a.dataItems()));
+        for (int i = 0; i < items.size(); i++) {
+            if (!requested.contains(items.get(i))) {
+                p.add(new FieldProblem("dataItems[" + i + "]", "'" + items.get(i) + "' was not requested; a grant may only narrow the request"));
+            }
+        }
+        List<String> unmasked = a.unmaskedItems() == null ? requestedUnmasked : List.copyOf(new LinkedHashSet<>(a.unmaskedItems()));
+        for (int i = 0; i < unmasked.size(); i++) {
+            if (!requestedUnmasked.contains(unmasked.get(i)) || !items.contains(unmasked.get(i))) {
+                p.add(new FieldProblem("unmaskedItems[" + i + "]", "'" + unmasked.get(i) + "' was not requested unmasked among the granted items"));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime until = a.validUntil() == null ? now.plusYears(1) : a.validUntil();
+        if (!until.isAfter(now)) {
+            p.add(new FieldProblem("validUntil", "must be in the future, got " + until));
+        }
+        int expected = r.getExpectedDailyVolume() == null ? 0 : r.getExpectedDailyVolume();
+        int perDay = a.callsPerDay() == null ? Math.max(1000, 2 * expected) : a.callsPerDay();
+        int perSecond = a.callsPerSecond() == null ? 10 : a.callsPerSecond();
+        if (perDay < 1) {
+            p.add(new FieldProblem("callsPerDay", "expected 1 or more, got " + perDay));
+        }
+        if (perSecond < 1) {
+            p.add(new FieldProblem("callsPerSecond", "expected 1 or more, got " + perSecond));
+        }
+        if (!p.isEmpty()) {
+            throw RegistryException.invalid(p);
+        }
+        ShareGrantRecord g = db.newRecord(SHARE_GRANT);
+        g.setShareRequestId(r.getId());
+        g.setEntryId(r.getEntryId());
+        g.setConsumerSystemId(r.getConsumerSystemId());
+        g.setGrantedItems(jsonb(items));
+        g.setUnmaskedItems(jsonb(unmasked));
+        g.setValidFrom(now);
+        g.setValidUntil(until);
+        g.setCallsPerDay(perDay);
+        g.setCallsPerSecond(perSecond);
+        g.setStatus(GrantStatus.ACTIVE.name());
+        g.setGrantedBy(grantedBy);
+        g.store();
+        history(r.getId(), g.getId(), "GRANTED", grantedBy, null, Map.of("dataItems", items, "unmaskedItems", unmasked,
+                "validUntil", until.toString(), "callsPerDay", perDay, "callsPerSecond", perSecond));
+        event(CatalogEventType.GRANT_CREATED, ref, grantedBy, Map.of("grantId", g.getId(), "consumerSystem", r.getConsumerSystemId()));
+    }
+
+    private void decide(ShareRequestRecord r, RequestStatus status, String actor, String reason) {
+        r.setStatus(status.name());
+        r.setDecidedBy(actor);
+        r.setDecidedAt(OffsetDateTime.now());
+        r.setDecisionReason(reason);
+        r.store();
+        history(r.getId(), null, status.name(), actor, reason, null);
+    }
+
+    private Optional<GrantView> activeGrant(String consumerSystemId, long entryId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT)
+                .where(SHARE_GRANT.CONSUMER_SYSTEM_ID.eq(consumerSystemId), SHARE_GRANT.ENTRY_ID.eq(entryId),
+                        SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()), SHARE_GRANT.VALID_FROM.le(now), SHARE_GRANT.VALID_UNTIL.gt(now))
+                .orderBy(SHARE_GRANT.ID.desc()).limit(1)
+                .fetchOptional(SHARE_GRANT.ID).map(this::grantView);
+    }
+
+    private ShareRequestRecord lockPending(long requestId) {
+        ShareRequestRecord r = db.selectFrom(SHARE_REQUEST).where(SHARE_REQUEST.ID.eq(requestId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> RegistryException.notFound("share request", String.valueOf(requestId)));
+        if (RequestStatus.valueOf(r.getStatus()) != RequestStatus.PENDING) {
+            throw new RegistryException(ErrorCode.INVALID_STATE, "Share request " + requestId + " is " + r.getStatus()
+                    + "; only a PENDING request can be decided");
+        }
+        return r;
+    }
+
+    /** The entry behind a request, if the actor may decide for its provider department. */
+    private EntryRef providerOf(Actor actor, ShareRequestRecord r) {
+        String code = db.select(CATALOG_ENTRY.RESOURCE_CODE).from(CATALOG_ENTRY).where(CATALOG_ENTRY.ID.eq(r.getEntryId())).fetchSingle().value1();
+        EntryRef ref = entries.ref(code);
+        boolean providerReviewer = actor.has(Role.REVIEWER) && ref.departmentCode().equals(actor.departmentCode());
+        if (!providerReviewer && !actor.isAdmin()) {
+            throw RegistryException.forbidden("Share requests for " + code + " are decided by reviewers of its provider department "
+                    + ref.departmentCode());
+        }
+        return ref;
+    }
+
+    private void requireParty(Actor actor, String consumerSystemId, String providerDepartment) {
+        if (actor.isAdmin() || (actor.has(Role.REVIEWER) && providerDepartment.equals(actor.departmentCode()))) {
+            return;
+        }
+        if (consumers.byClientId(actor.clientId()).map(c -> c.id().equals(consumerSystemId)).orElse(false)) {
+            return;
+        }
+        throw RegistryException.forbidden("Visible to the consuming system, the provider department's reviewers and admins only");
+    }
+
+    private Condition partyCondition(Actor actor, org.jooq.Field<String> consumerColumn) {
+        if (actor.isAdmin()) {
+            return DSL.noCondition();
+        }
+        Condition c = DSL.falseCondition();
+        if (actor.has(Role.REVIEWER) && actor.departmentCode() != null) {
+            c = c.or(CATALOG_ENTRY.DEPARTMENT_CODE.eq(actor.departmentCode()));
+        }
+        Optional<ConsumerSystem> consumer = consumers.byClientId(actor.clientId());
+        if (consumer.isPresent()) {
+            c = c.or(consumerColumn.eq(consumer.get().id()));
+        }
+        return c;
+    }
+
+    private ShareRequestView request(long id) {
+        var row = db.select(SHARE_REQUEST.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE)
+                .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
+                .where(SHARE_REQUEST.ID.eq(id)).fetchOptional()
+                .orElseThrow(() -> RegistryException.notFound("share request", String.valueOf(id)));
+        ShareRequestRecord r = row.into(SHARE_REQUEST);
+        Long grantId = db.select(SHARE_GRANT.ID).from(SHARE_GRANT).where(SHARE_GRANT.SHARE_REQUEST_ID.eq(id)).fetchOptional(SHARE_GRANT.ID).orElse(null);
+        return new ShareRequestView(id, row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.NAME), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
+                r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(), read(r.getRequestedItems(), STRINGS),
+                read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(), RequestStatus.valueOf(r.getStatus()),
+                r.getRequestedBy(), r.getRequestedAt(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionReason(), grantId);
+    }
+
+    private GrantView grantView(long id) {
+        var row = db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE)
+                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(SHARE_GRANT.ID.eq(id)).fetchOptional()
+                .orElseThrow(() -> RegistryException.notFound("grant", String.valueOf(id)));
+        ShareGrantRecord g = row.into(SHARE_GRANT);
+        return new GrantView(id, g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
+                g.getConsumerSystemId(), read(g.getGrantedItems(), STRINGS), read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
+                g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
+                g.getGrantedAt(), g.getRevokedBy(), g.getRevokedAt(), g.getRevokeReason());
+    }
+
+    /** Requested items by name or machine code, normalised to names; each must be a data item of the entry. */
+    private static List<String> itemNames(List<FieldProblem> p, String field, List<String> wanted, EntryContent content, boolean required) {
+        if (wanted == null || wanted.isEmpty()) {
+            if (required) {
+                p.add(new FieldProblem(field, "required: the data items wanted, from " + content.dataItems().stream().map(DataItem::name).toList()));
+            }
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String w = wanted.get(i) == null ? "" : wanted.get(i).strip();
+            Optional<DataItem> item = content.dataItems().stream().filter(d -> d.name().equals(w) || w.equals(d.code())).findFirst();
+            if (item.isEmpty()) {
+                p.add(new FieldProblem(field + "[" + i + "]", "'" + w + "' is not a data item of this entry; expected one of "
+                        + content.dataItems().stream().map(DataItem::name).toList()));
+            } else {
+                names.add(item.get().name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean sensitive(EntryContent content, String name) {
+        return content.dataItems().stream().anyMatch(d -> d.name().equals(name) && d.sensitive());
+    }
+
+    private void history(long requestId, Long grantId, String action, String actor, String reason, Map<String, Object> details) {
+        db.insertInto(SHARE_HISTORY)
+                .set(SHARE_HISTORY.SHARE_REQUEST_ID, requestId)
+                .set(SHARE_HISTORY.SHARE_GRANT_ID, grantId)
+                .set(SHARE_HISTORY.ACTION, action)
+                .set(SHARE_HISTORY.ACTOR, actor)
+                .set(SHARE_HISTORY.REASON, reason)
+                .set(SHARE_HISTORY.DETAILS, details == null ? null : jsonb(details))
+                .execute();
+    }
+
+    private void event(CatalogEventType type, EntryRef ref, String actor, Map<String, Object> details) {
+        events.record(type, ref.resourceCode(), ref.id(), ref.departmentCode(), null, ref.status().name(), actor, details);
+    }
+
+    private JSONB jsonb(Object o) {
+        try {
+            return JSONB.valueOf(json.writeValueAsString(o));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(JSONB j, TypeReference<T> type) {
+        try {
+            return json.readValue(j.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable JSON in share tables", e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
