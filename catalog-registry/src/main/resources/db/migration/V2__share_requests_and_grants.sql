@@ -66,3 +66,9 @@ create table share_history (
     details          jsonb
 );
 create index share_history_request_idx on share_history (share_request_id);
+
+/* [jooq ignore start] */
+-- at most one pending request and one active grant per consuming system and entry, whatever the concurrency
+create unique index share_request_one_pending_idx on share_request (entry_id, consumer_system_id) where status = 'PENDING';
+create unique index share_grant_one_active_idx on share_grant (entry_id, consumer_system_id) where status = 'ACTIVE';
+/* [jooq ignore stop] */

@@ -29,6 +29,7 @@ import org.exchangehub.catalog.item.ServiceItemService;
 import org.exchangehub.catalog.jooq.tables.records.CatalogEntryRecord;
 import org.exchangehub.catalog.jooq.tables.records.CatalogEntryVersionRecord;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +49,12 @@ public class EntryService {
     private final ResourceCodeAllocator codes;
     private final CatalogEventOutbox events;
     private final EntryValidator validator;
+    private final ApplicationEventPublisher domainEvents;
 
     public EntryService(DSLContext db, EntryRecords records, ResourceCodeAllocator codes, CatalogEventOutbox events,
-                        ServiceItemService items) {
+                        ServiceItemService items, ApplicationEventPublisher domainEvents) {
         this.db = db;
+        this.domainEvents = domainEvents;
         this.records = records;
         this.codes = codes;
         this.events = events;
@@ -291,6 +294,7 @@ public class EntryService {
             db.insertInto(ENTRY_ITEM_LINK).set(ENTRY_ITEM_LINK.ENTRY_ID, e.getId()).set(ENTRY_ITEM_LINK.ITEM_CODE, itemCode).execute();
         }
         history(e, v.getVersionNo(), "PUBLISHED", EntryStatus.SUBMITTED, EntryStatus.PUBLISHED, actor, null, null);
+        domainEvents.publishEvent(new EntryPublished(e.getId(), e.getResourceCode(), content.shareType(), actor.username()));
         event(CatalogEventType.ENTRY_PUBLISHED, e, v.getVersionNo(), EntryStatus.PUBLISHED, actor,
                 Map.of("relatedItemCodes", content.relatedItemCodes()));
         return view(actor, resourceCode);
@@ -342,6 +346,7 @@ public class EntryService {
         db.deleteFrom(ENTRY_ITEM_LINK).where(ENTRY_ITEM_LINK.ENTRY_ID.eq(e.getId())).execute();
         String why = blank(reason) ? null : reason.strip();
         history(e, version, "RETIRED", from, EntryStatus.RETIRED, actor, why, null);
+        domainEvents.publishEvent(new EntryRetired(e.getId(), e.getResourceCode(), actor.username(), why));
         event(CatalogEventType.ENTRY_RETIRED, e, version, EntryStatus.RETIRED, actor, why == null ? Map.of() : Map.of("reason", why));
         return view(actor, resourceCode);
     }
@@ -458,7 +463,7 @@ public class EntryService {
     }
 
     private void checkLock(CatalogEntryRecord e, Integer expected) {
-        if (expected != null && expected != e.getLockVersion()) {
+        if (expected != null && expected.intValue() != e.getLockVersion().intValue()) {
             throw new RegistryException(ErrorCode.CONCURRENT_MODIFICATION, "Entry " + e.getResourceCode()
                     + " was changed by someone else (you had lock version " + expected + ", it is now " + e.getLockVersion()
                     + "); reload it and apply your change again");

@@ -11,6 +11,7 @@ import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.ErrorCode;
 import org.exchangehub.catalog.FieldProblem;
 import org.exchangehub.catalog.RegistryException;
+import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.jooq.tables.records.ConsumerSystemRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -33,24 +34,29 @@ public class ConsumerSystemService {
         if (!actor.isAdmin()) {
             throw RegistryException.forbidden("Only hub admins register consuming systems");
         }
+        String clientId = system.clientId() == null ? null : system.clientId().strip();
         List<FieldProblem> p = new ArrayList<>();
         if (system.id() == null || !ID.matcher(system.id()).matches()) {
             p.add(new FieldProblem("id", "expected 2 to 64 lower-case letters, digits or '-', starting with a letter, got '" + system.id() + "'"));
         }
         if (system.name() == null || system.name().isBlank()) {
             p.add(new FieldProblem("name", "required: the system's name"));
+        } else if (system.name().strip().length() > 200) {
+            p.add(new FieldProblem("name", "at most 200 characters"));
         }
-        if (system.clientId() == null || system.clientId().isBlank()) {
+        if (clientId == null || clientId.isEmpty()) {
             p.add(new FieldProblem("clientId", "required: the OAuth2 client id the system's tokens carry (azp)"));
+        } else if (clientId.length() > 100) {
+            p.add(new FieldProblem("clientId", "at most 100 characters"));
         }
         if (system.departmentCode() != null && !system.departmentCode().isBlank()
                 && !db.fetchExists(DEPARTMENT, DEPARTMENT.CODE.eq(system.departmentCode()))) {
             p.add(new FieldProblem("departmentCode", "no department with code " + system.departmentCode()));
         }
         if (p.isEmpty()) {
-            var clash = db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.CLIENT_ID.eq(system.clientId()))
+            var clash = db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.CLIENT_ID.eq(clientId))
                     .and(CONSUMER_SYSTEM.ID.ne(system.id())).fetchOptional();
-            clash.ifPresent(c -> p.add(new FieldProblem("clientId", "client " + system.clientId() + " already belongs to " + c.getId())));
+            clash.ifPresent(c -> p.add(new FieldProblem("clientId", "client " + clientId + " already belongs to " + c.getId())));
         }
         if (!p.isEmpty()) {
             throw RegistryException.invalid(p);
@@ -60,16 +66,19 @@ public class ConsumerSystemService {
                 .set(CONSUMER_SYSTEM.ID, system.id())
                 .set(CONSUMER_SYSTEM.NAME, system.name().strip())
                 .set(CONSUMER_SYSTEM.DEPARTMENT_CODE, department)
-                .set(CONSUMER_SYSTEM.CLIENT_ID, system.clientId().strip())
+                .set(CONSUMER_SYSTEM.CLIENT_ID, clientId)
                 .onConflict(CONSUMER_SYSTEM.ID).doUpdate()
                 .set(CONSUMER_SYSTEM.NAME, system.name().strip())
                 .set(CONSUMER_SYSTEM.DEPARTMENT_CODE, department)
-                .set(CONSUMER_SYSTEM.CLIENT_ID, system.clientId().strip())
+                .set(CONSUMER_SYSTEM.CLIENT_ID, clientId)
                 .execute();
-        return new ConsumerSystem(system.id(), system.name().strip(), department, system.clientId().strip());
+        return new ConsumerSystem(system.id(), system.name().strip(), department, clientId);
     }
 
-    public List<ConsumerSystem> list() {
+    public List<ConsumerSystem> list(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw RegistryException.forbidden("Only hub admins list consuming systems");
+        }
         return db.selectFrom(CONSUMER_SYSTEM).orderBy(CONSUMER_SYSTEM.ID).fetch(ConsumerSystemService::view);
     }
 
@@ -80,6 +89,9 @@ public class ConsumerSystemService {
 
     /** The consuming system the actor's token was issued to; refuses tokens of unregistered clients. */
     public ConsumerSystem of(Actor actor) {
+        if (!actor.has(Role.CONSUMER)) {
+            throw RegistryException.forbidden("Only consuming systems (role consumer) apply for shared data");
+        }
         return byClientId(actor.clientId()).orElseThrow(() -> new RegistryException(ErrorCode.FORBIDDEN,
                 actor.clientId() == null
                         ? "This token names no OAuth2 client (azp); only registered consuming systems apply for and use shared data"

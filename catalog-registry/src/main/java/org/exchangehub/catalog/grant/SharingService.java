@@ -1,6 +1,7 @@
 package org.exchangehub.catalog.grant;
 
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
+import static org.exchangehub.catalog.jooq.Tables.CONSUMER_SYSTEM;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_HISTORY;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_REQUEST;
@@ -23,6 +24,8 @@ import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.entry.EntryContent;
 import org.exchangehub.catalog.entry.EntryEnums.ShareType;
+import org.exchangehub.catalog.entry.EntryPublished;
+import org.exchangehub.catalog.entry.EntryRetired;
 import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.entry.EntryService.EntryRef;
 import org.exchangehub.catalog.entry.EntryStatus;
@@ -42,6 +45,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,6 +108,8 @@ public class SharingService {
         if (!p.isEmpty()) {
             throw RegistryException.invalid(p);
         }
+        // one application at a time per consuming system, so two concurrent ones cannot both pass the checks below
+        db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.ID.eq(consumer.id())).forUpdate().fetch();
         Condition openForThisPair = SHARE_REQUEST.ENTRY_ID.eq(ref.id()).and(SHARE_REQUEST.CONSUMER_SYSTEM_ID.eq(consumer.id()));
         if (db.fetchExists(SHARE_REQUEST, openForThisPair.and(SHARE_REQUEST.STATUS.eq(RequestStatus.PENDING.name())))) {
             throw new RegistryException(ErrorCode.DUPLICATE, consumer.id() + " already has a pending request for " + resourceCode);
@@ -141,6 +147,10 @@ public class SharingService {
     public ShareRequestView approve(Actor actor, long requestId, Approval approval) {
         ShareRequestRecord r = lockPending(requestId);
         EntryRef ref = providerOf(actor, r);
+        if (ref.status() != EntryStatus.PUBLISHED) {
+            throw new RegistryException(ErrorCode.INVALID_STATE, "Entry " + ref.resourceCode() + " is " + ref.status()
+                    + "; only a published entry's requests can be approved");
+        }
         Approval a = approval == null ? new Approval(null, null, null, null, null, null) : approval;
         decide(r, RequestStatus.APPROVED, actor.username(), blank(a.reason()) ? null : a.reason().strip());
         grant(r, ref, actor.username(), a);
@@ -179,6 +189,40 @@ public class SharingService {
         history(r.getId(), grantId, "REVOKED", actor.username(), reason.strip(), null);
         event(CatalogEventType.GRANT_REVOKED, ref, actor.username(), Map.of("grantId", grantId, "consumerSystem", g.getConsumerSystemId()));
         return grantView(grantId);
+    }
+
+    /** A retired entry takes its grants and pending requests with it, in the same transaction. */
+    @EventListener
+    public void onEntryRetired(EntryRetired retired) {
+        endSharing(retired.entryId(), retired.resourceCode(), retired.actor(),
+                "目录已注销 (entry retired)" + (retired.reason() == null ? "" : ": " + retired.reason()), RequestStatus.REJECTED);
+    }
+
+    /** An entry republished as NOT_SHARED ends its grants and refuses its pending requests. */
+    @EventListener
+    public void onEntryPublished(EntryPublished published) {
+        if (published.shareType() == ShareType.NOT_SHARED) {
+            endSharing(published.entryId(), published.resourceCode(), published.actor(),
+                    "目录改为不予共享 (entry no longer shared)", RequestStatus.REFUSED);
+        }
+    }
+
+    private void endSharing(long entryId, String resourceCode, String actor, String reason, RequestStatus pendingBecome) {
+        EntryRef ref = entries.ref(resourceCode);
+        for (ShareGrantRecord g : db.selectFrom(SHARE_GRANT).where(SHARE_GRANT.ENTRY_ID.eq(entryId),
+                SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name())).forUpdate().fetch()) {
+            g.setStatus(GrantStatus.REVOKED.name());
+            g.setRevokedBy(actor);
+            g.setRevokedAt(OffsetDateTime.now());
+            g.setRevokeReason(reason);
+            g.store();
+            history(g.getShareRequestId(), g.getId(), "REVOKED", actor, reason, null);
+            event(CatalogEventType.GRANT_REVOKED, ref, actor, Map.of("grantId", g.getId(), "consumerSystem", g.getConsumerSystemId()));
+        }
+        for (ShareRequestRecord r : db.selectFrom(SHARE_REQUEST).where(SHARE_REQUEST.ENTRY_ID.eq(entryId),
+                SHARE_REQUEST.STATUS.eq(RequestStatus.PENDING.name())).forUpdate().fetch()) {
+            decide(r, pendingBecome, actor, reason);
+        }
     }
 
     /** The grant a consuming system holds for an entry right now, if any: what the gateway checks. */
@@ -261,6 +305,15 @@ public class SharingService {
         if (!p.isEmpty()) {
             throw RegistryException.invalid(p);
         }
+        // an ACTIVE grant left for this pair can only be an expired one (apply refuses while one is usable): close it
+        db.update(SHARE_GRANT)
+                .set(SHARE_GRANT.STATUS, GrantStatus.REVOKED.name())
+                .set(SHARE_GRANT.REVOKED_BY, grantedBy)
+                .set(SHARE_GRANT.REVOKED_AT, now)
+                .set(SHARE_GRANT.REVOKE_REASON, "expired; replaced by a new grant")
+                .where(SHARE_GRANT.ENTRY_ID.eq(r.getEntryId()), SHARE_GRANT.CONSUMER_SYSTEM_ID.eq(r.getConsumerSystemId()),
+                        SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()))
+                .execute();
         ShareGrantRecord g = db.newRecord(SHARE_GRANT);
         g.setShareRequestId(r.getId());
         g.setEntryId(r.getEntryId());
@@ -290,9 +343,11 @@ public class SharingService {
 
     private Optional<GrantView> activeGrant(String consumerSystemId, long entryId) {
         OffsetDateTime now = OffsetDateTime.now();
-        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT)
+        // a grant is only as good as its entry: published and still shared
+        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
                 .where(SHARE_GRANT.CONSUMER_SYSTEM_ID.eq(consumerSystemId), SHARE_GRANT.ENTRY_ID.eq(entryId),
-                        SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()), SHARE_GRANT.VALID_FROM.le(now), SHARE_GRANT.VALID_UNTIL.gt(now))
+                        SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()), SHARE_GRANT.VALID_FROM.le(now), SHARE_GRANT.VALID_UNTIL.gt(now),
+                        CATALOG_ENTRY.STATUS.eq(EntryStatus.PUBLISHED.name()), CATALOG_ENTRY.SHARE_TYPE.ne(ShareType.NOT_SHARED.name()))
                 .orderBy(SHARE_GRANT.ID.desc()).limit(1)
                 .fetchOptional(SHARE_GRANT.ID).map(this::grantView);
     }
@@ -323,7 +378,7 @@ public class SharingService {
         if (actor.isAdmin() || (actor.has(Role.REVIEWER) && providerDepartment.equals(actor.departmentCode()))) {
             return;
         }
-        if (consumers.byClientId(actor.clientId()).map(c -> c.id().equals(consumerSystemId)).orElse(false)) {
+        if (actor.has(Role.CONSUMER) && consumers.byClientId(actor.clientId()).map(c -> c.id().equals(consumerSystemId)).orElse(false)) {
             return;
         }
         throw RegistryException.forbidden("Visible to the consuming system, the provider department's reviewers and admins only");
@@ -337,7 +392,7 @@ public class SharingService {
         if (actor.has(Role.REVIEWER) && actor.departmentCode() != null) {
             c = c.or(CATALOG_ENTRY.DEPARTMENT_CODE.eq(actor.departmentCode()));
         }
-        Optional<ConsumerSystem> consumer = consumers.byClientId(actor.clientId());
+        Optional<ConsumerSystem> consumer = actor.has(Role.CONSUMER) ? consumers.byClientId(actor.clientId()) : Optional.empty();
         if (consumer.isPresent()) {
             c = c.or(consumerColumn.eq(consumer.get().id()));
         }

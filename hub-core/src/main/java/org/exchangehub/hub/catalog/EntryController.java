@@ -163,6 +163,9 @@ public class EntryController {
     @Operation(summary = "Reviewer: versions waiting for review, oldest first")
     public PageResult<ReviewItem> reviews(Actor actor, @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw RegistryException.invalid(List.of(new FieldProblem("page", "expected 0 or more, got " + page)));
+        }
         return entries.reviewQueue(actor, page, Math.min(Math.max(size, 1), SearchCriteria.MAX_PAGE_SIZE));
     }
 

@@ -80,8 +80,12 @@ public record HubProperties(
         }
     }
 
-    /** @param issuerUri an OIDC issuer (Keycloak realm URL); empty means the hub's local development key */
-    public record Security(String issuerUri) {
+    /**
+     * @param issuerUri an OIDC issuer (Keycloak realm URL); empty means the hub's local development key
+     * @param audience  with an issuer, tokens must name this audience ({@code aud}): a token the realm issued for
+     *                  another system is not accepted here
+     */
+    public record Security(String issuerUri, @DefaultValue("hub") String audience) {
 
         public boolean hasIssuer() {
             return StringUtils.hasText(issuerUri);

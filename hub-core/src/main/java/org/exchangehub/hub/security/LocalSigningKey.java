@@ -80,6 +80,12 @@ public final class LocalSigningKey {
      * {@code department_code}.
      */
     public String issue(String username, Collection<String> roles, String departmentCode, Duration validity) {
+        // a consuming system's token names its OAuth2 client, as Keycloak's client-credentials tokens do
+        return issue(username, roles, departmentCode, roles.contains("consumer") ? username : null, validity);
+    }
+
+    /** As above, with the OAuth2 client ({@code azp}) the token was issued through, if any. */
+    public String issue(String username, Collection<String> roles, String departmentCode, String clientId, Duration validity) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -93,9 +99,8 @@ public final class LocalSigningKey {
         if (departmentCode != null && !departmentCode.isBlank()) {
             claims.claim("department_code", departmentCode);
         }
-        if (roles.contains("consumer")) {
-            // a consuming system's token names its OAuth2 client, as Keycloak's client-credentials tokens do
-            claims.claim("azp", username);
+        if (clientId != null) {
+            claims.claim("azp", clientId);
         }
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());

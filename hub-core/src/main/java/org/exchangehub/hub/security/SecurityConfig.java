@@ -18,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -75,9 +76,15 @@ public class SecurityConfig {
     JwtDecoder jwtDecoder(HubProperties hub) {
         if (hub.security().hasIssuer()) {
             String issuer = hub.security().issuerUri();
-            log.info("Accepting tokens from OIDC issuer {}", issuer);
+            String audience = hub.security().audience();
+            log.info("Accepting tokens from OIDC issuer {} for audience {}", issuer, audience);
             // resolved on first use, so the hub starts even while the issuer is still starting
-            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+            return new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
+                decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+                return decoder;
+            });
         }
         LocalSigningKey key = LocalSigningKey.inDataDir(hub.dataDir());
         log.info("No OIDC issuer configured (HUB_OIDC_ISSUER): accepting tokens signed by the local development key in {}; "

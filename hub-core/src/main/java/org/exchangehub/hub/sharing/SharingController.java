@@ -48,8 +48,9 @@ public class SharingController {
     }
 
     @GetMapping("/consumer-systems")
+    @Operation(summary = "Admin: the registered consuming systems")
     public List<ConsumerSystem> consumerSystems(Actor actor) {
-        return consumers.list();
+        return consumers.list(actor);
     }
 
     @PostMapping("/catalog/entries/{prefix}/{sequence}/share-requests")

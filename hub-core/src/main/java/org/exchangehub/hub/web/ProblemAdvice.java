@@ -51,7 +51,12 @@ public class ProblemAdvice {
         String expected = "a JSON document as documented in /swagger-ui.html";
         if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
             field = m.getPathReference().replaceAll("^[^\\[\"]*\\[\"?", "").replace("\"]", "").replace("[\"", ".");
-            expected = m.getOriginalMessage();
+            // name the expected shape, never Jackson's text (it quotes internal class names)
+            expected = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                    ? "a value of JSON type " + jsonType(mi.getTargetType())
+                    : "a value of the documented type";
+        } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            expected = "well-formed JSON";
         }
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(), ErrorCode.VALIDATION_FAILED.title(),
                 "The request body cannot be read: " + expected, List.of(new FieldProblem(field, expected)));
@@ -80,6 +85,23 @@ public class ProblemAdvice {
                 : ((MissingServletRequestPartException) e).getRequestPartName();
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(), ErrorCode.VALIDATION_FAILED.title(),
                 name + " is required", List.of(new FieldProblem(name, "required")));
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == java.time.OffsetDateTime.class
+                || type == java.time.LocalDate.class) {
+            return "string" + (type == java.time.OffsetDateTime.class ? " (ISO date-time, e.g. 2027-01-31T00:00:00+08:00)" : "");
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
     }
 
     /** Spring's own refusals (unknown path, wrong method…) keep their status; anything else is an incident. */

@@ -16,7 +16,11 @@ class CatalogSecurityIT extends HubIntegrationTest {
         assertThat(denied.contentType()).startsWith("application/problem+json");
         assertThat(nobody.get("/api/departments").status()).isEqualTo(401);
         assertThat(nobody.get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(nobody.get("/actuator/health").status()).isEqualTo(200);
+        var health = nobody.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("kafka").has("details")).as("addresses are for admins").isFalse();
+        assertThat(admin().get("/actuator/health").body().path("components").path("kafka").path("details").has("bootstrapServers")).isTrue();
         assertThat(nobody.get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(nobody.get("/").status()).isEqualTo(200);
     }

@@ -106,6 +106,35 @@ class EntryLifecycleIT extends HubIntegrationTest {
     }
 
     @Test
+    void lockVersionsBeyondSmallNumbersStillMatch() {
+        String dept = createDepartment("酒泉市统计局");
+        HubApi officer = as("tongji", "dept-editor", dept);
+        var created = officer.post("/api/catalog/entries", licenceEntry("统计调查信息", List.of()));
+        String code = created.body().path("resourceCode").asText();
+        String etag = created.etag();
+        for (int i = 0; i < 130; i++) {
+            var edited = officer.put(path(code), licenceEntry("统计调查信息" + i, List.of()), etag);
+            assertThat(edited.status()).as("edit %d with %s: %s", i, etag, edited.body()).isEqualTo(200);
+            etag = edited.etag();
+        }
+        assertThat(etag).isEqualTo("\"130\"");
+    }
+
+    @Test
+    void reviewQueueRefusesANegativePage() {
+        assertThat(reviewer().get("/api/catalog/reviews?page=-1").errorFields()).containsExactly("page");
+    }
+
+    @Test
+    void malformedBodyNamesTheFieldWithoutInternalClassNames() {
+        String dept = createDepartment("酒泉市商务局");
+        var answer = as("shangwu", "dept-editor", dept).post("/api/catalog/entries", Map.of("name", "x", "dataItems", "x"));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactly("dataItems");
+        assertThat(answer.body().toString()).doesNotContain("org.exchangehub").contains("array");
+    }
+
+    @Test
     void editWithoutIfMatchIsAskedForTheLockVersion() {
         String dept = createDepartment("酒泉市卫生健康委员会");
         HubApi officer = as("zhao.liu", "dept-editor", dept);

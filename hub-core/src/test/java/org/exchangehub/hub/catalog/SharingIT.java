@@ -3,18 +3,23 @@ package org.exchangehub.hub.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.exchangehub.hub.security.LocalSigningKey;
 import org.junit.jupiter.api.Test;
 
 class SharingIT extends HubIntegrationTest {
 
     /** Registers a consuming system whose client id is also the user name of its tokens; returns its API client. */
+    private String systemClient;
+
     HubApi consumerSystem(String id) {
         String unique = id + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        systemClient = unique;
         var registered = admin().put("/api/consumer-systems/" + unique, Map.of("name", "酒泉市不动产登记系统", "clientId", unique), null);
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         return as(unique, "consumer", null);
@@ -141,6 +146,64 @@ class SharingIT extends HubIntegrationTest {
         long id = estate.post(path(code) + "/share-requests", application(List.of("企业名称"), List.of())).body().path("id").asLong();
         assertThat(consumerSystem("other").get("/api/share-requests/" + id).status()).isEqualTo(403);
         assertThat(consumerSystem("other").get("/api/share-requests").body().findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    }
+
+    @Test
+    void retiringAnEntryEndsItsGrantsAndPendingRequests() {
+        String dept = createDepartment("酒泉市林业和草原局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String open = publish(officer, entry("林权登记信息", "UNCONDITIONAL"));
+        String conditional = publish(officer, entry("林木采伐许可信息", "CONDITIONAL"));
+        HubApi estate = consumerSystem("estate");
+        long grantId = estate.post(path(open) + "/share-requests", application(List.of("企业名称"), List.of())).body().path("grantId").asLong();
+        long pending = estate.post(path(conditional) + "/share-requests", application(List.of("企业名称"), List.of())).body().path("id").asLong();
+
+        officer.post(path(open) + "/retire", Map.of("reason", "数据并入省级目录"));
+        officer.post(path(conditional) + "/retire", null);
+
+        JsonNode grant = estate.get("/api/grants/" + grantId).body();
+        assertThat(grant.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(grant.path("revokeReason").asText()).contains("数据并入省级目录");
+        assertThat(estate.get("/api/share-requests/" + pending).body().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aUserTokenCarryingTheClientIdIsNotTheConsumingSystem() {
+        String dept = createDepartment("酒泉市文化和旅游局");
+        String code = publish(as("officer", "dept-editor", dept), entry("文物保护单位信息", "UNCONDITIONAL"));
+        HubApi system = consumerSystem("museum");
+        // a person who logged in to the museum system through its client: same azp, no consumer role
+        HubApi userOfThatClient = new HubApi(port, LocalSigningKey.inDataDir(hub.dataDir())
+                .issue("curator.zhou", List.of("dept-editor"), dept, systemClient, Duration.ofMinutes(5)));
+        assertThat(system.post(path(code) + "/share-requests", application(List.of("企业名称"), List.of())).status())
+                .as("the system itself may apply").isEqualTo(201);
+        var asUser = userOfThatClient.post(path(code) + "/share-requests", application(List.of("企业名称"), List.of()));
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.body().path("detail").asText()).contains("role consumer");
+        assertThat(userOfThatClient.get("/api/grants").body().findValuesAsText("consumerSystemId")).doesNotContain(systemClient);
+        assertThat(system.get("/api/consumer-systems").status()).as("only admins list consuming systems").isEqualTo(403);
+    }
+
+    @Test
+    void concurrentApplicationsYieldOneGrant() throws Exception {
+        String dept = createDepartment("酒泉市水务局");
+        String code = publish(as("officer", "dept-editor", dept), entry("取水许可信息", "UNCONDITIONAL"));
+        HubApi estate = consumerSystem("estate");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> estate.post(path(code) + "/share-requests", application(List.of("企业名称"), List.of())).status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(estate.get("/api/grants").body().findValuesAsText("resourceCode")).containsOnlyOnce(code);
     }
 
     private static List<String> texts(JsonNode array) {
