@@ -110,6 +110,17 @@ public class MountService {
                 .fetch(r -> toView(r, resourceCode));
     }
 
+    /** The API resource mounted under an entry for an operation, if any: where a shared call goes. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MountedResource> apiMount(String resourceCode, String operation) {
+        EntryRef entry = entries.ref(resourceCode);
+        return db.selectFrom(MOUNTED_RESOURCE)
+                .where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id()), MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()),
+                        MOUNTED_RESOURCE.OPERATION.eq(operation))
+                .orderBy(MOUNTED_RESOURCE.ID).limit(1)
+                .fetchOptional(r -> toView(r, resourceCode));
+    }
+
     /** Records a health probe's result; an event is raised only when the health changes. */
     @Transactional
     public void reportHealth(long mountId, MountHealth health, String detail) {

@@ -39,6 +39,11 @@ public class ProblemAdvice {
         return problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(), e.getMessage(), e.fieldProblems());
     }
 
+    @ExceptionHandler(org.exchangehub.hub.gateway.GatewayException.class)
+    ResponseEntity<ProblemDetail> gateway(org.exchangehub.hub.gateway.GatewayException e) {
+        return problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(), e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(TabularFormatException.class)
     ResponseEntity<ProblemDetail> tabular(TabularFormatException e) {
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(), "The uploaded file cannot be read",

@@ -1,0 +1,42 @@
+package org.exchangehub.hub.gateway;
+
+/** A shared call refused or failed, with a stable code the consumer can act on. */
+public class GatewayException extends RuntimeException {
+
+    /** The gateway's error codes and their HTTP status. */
+    public enum Code {
+        NOT_GRANTED(403, "No active grant for this resource"),
+        NO_SUCH_OPERATION(404, "The resource has no such operation"),
+        NOT_FOUND_AT_PROVIDER(404, "The provider has no such record"),
+        BAD_REQUEST(400, "The call lacks a parameter"),
+        PROVIDER_TIMEOUT(504, "The provider did not answer in time"),
+        PROVIDER_ERROR(502, "The provider failed");
+
+        private final int httpStatus;
+        private final String title;
+
+        Code(int httpStatus, String title) {
+            this.httpStatus = httpStatus;
+            this.title = title;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final Code code;
+
+    public GatewayException(Code code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,159 @@
+package org.exchangehub.hub.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.code.ResidentIdNumber;
+import org.exchangehub.catalog.entry.DataItem;
+import org.exchangehub.catalog.entry.EntryService;
+import org.exchangehub.catalog.grant.ConsumerSystem;
+import org.exchangehub.catalog.grant.ConsumerSystemService;
+import org.exchangehub.catalog.grant.ShareViews.GrantView;
+import org.exchangehub.catalog.grant.SharingService;
+import org.exchangehub.catalog.mount.MountService;
+import org.exchangehub.catalog.mount.MountedResource;
+import org.exchangehub.connectors.ConnectorCall;
+import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.selfbuilt.SelfBuiltRestRoute;
+import org.springframework.stereotype.Service;
+
+/**
+ * A consuming system's call for shared data: the grant is checked, the call goes through the connector of the
+ * entry's mounted API resource, and only granted data items come back, sensitive ones masked unless the grant
+ * unmasks them. Provider failures become the hub's own errors; provider details never reach the consumer.
+ */
+@Service
+public class SharedCallService {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+    private final ConsumerSystemService consumers;
+    private final SharingService sharing;
+    private final EntryService entries;
+    private final MountService mounts;
+    private final ConnectorProperties connectors;
+    private final ProducerTemplate camel;
+    private final ObjectMapper json;
+
+    public SharedCallService(ConsumerSystemService consumers, SharingService sharing, EntryService entries, MountService mounts,
+                             ConnectorProperties connectors, ProducerTemplate camel, ObjectMapper json) {
+        this.consumers = consumers;
+        this.sharing = sharing;
+        this.entries = entries;
+        this.mounts = mounts;
+        this.connectors = connectors;
+        this.camel = camel;
+        this.json = json;
+    }
+
+    public Map<String, Object> call(Actor actor, String resourceCode, String operation, Map<String, String> parameters) {
+        ConsumerSystem consumer = consumers.of(actor);
+        GrantView grant = sharing.activeGrant(consumer.id(), resourceCode).orElseThrow(() -> new GatewayException(
+                GatewayException.Code.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
+        MountedResource mount = mounts.apiMount(resourceCode, operation).orElseThrow(() -> new GatewayException(
+                GatewayException.Code.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
+        ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
+        ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
+        if (op == null) {
+            // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
+            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
+                    + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
+        }
+        ConnectorOutcome outcome = send(new ConnectorCall(mount.connectorId(), mount.operation(),
+                ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
+                (int) system.responseTimeout().toMillis()));
+        return granted(resourceCode, actor, grant, answer(resourceCode, outcome));
+    }
+
+    private ConnectorOutcome send(ConnectorCall call) {
+        Exchange exchange = new DefaultExchange(camel.getCamelContext());
+        exchange.setProperty(ConnectorCall.PROPERTY, call);
+        Exchange done = camel.send(SelfBuiltRestRoute.ENDPOINT, exchange);
+        ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
+        if (outcome == null) {
+            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The call to the provider failed ("
+                    + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
+        }
+        return outcome;
+    }
+
+    private JsonNode answer(String resourceCode, ConnectorOutcome outcome) {
+        switch (outcome.kind()) {
+            case TIMEOUT -> throw new GatewayException(GatewayException.Code.PROVIDER_TIMEOUT,
+                    "The provider of " + resourceCode + " gave " + outcome.detail());
+            case UNREACHABLE -> throw new GatewayException(GatewayException.Code.PROVIDER_ERROR,
+                    "The provider of " + resourceCode + " could not be reached (" + outcome.detail() + ")");
+            default -> { }
+        }
+        if (outcome.status() == 404) {
+            throw new GatewayException(GatewayException.Code.NOT_FOUND_AT_PROVIDER, "The provider of " + resourceCode + " has no such record");
+        }
+        if (outcome.status() < 200 || outcome.status() >= 300) {
+            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered HTTP " + outcome.status());
+        }
+        try {
+            JsonNode body = json.readTree(outcome.body() == null ? "" : outcome.body());
+            if (body == null || !body.isObject()) {
+                throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered no JSON object");
+            }
+            return body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered malformed JSON");
+        }
+    }
+
+    /** Only granted items, keyed by their machine code (or name); sensitive ones masked unless unmasked by the grant. */
+    private Map<String, Object> granted(String resourceCode, Actor actor, GrantView grant, JsonNode body) {
+        List<DataItem> items = entries.view(actor, resourceCode).published().content().dataItems();
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (DataItem item : items) {
+            if (!grant.dataItems().contains(item.name())) {
+                continue;
+            }
+            JsonNode value = item.code() != null && body.has(item.code()) ? body.get(item.code()) : body.get(item.name());
+            Object plain = value == null || value.isNull() ? null : json.convertValue(value, Object.class);
+            if (plain != null && item.sensitive() && !grant.unmaskedItems().contains(item.name())) {
+                plain = ResidentIdNumber.mask(String.valueOf(plain));
+            }
+            data.put(item.code() != null ? item.code() : item.name(), plain);
+        }
+        return data;
+    }
+
+    private static String address(ConnectorProperties.System system, ConnectorProperties.Operation op, Map<String, String> parameters) {
+        Matcher m = PLACEHOLDER.matcher(op.path());
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            String value = parameters.get(m.group(1));
+            if (value == null || value.isBlank()) {
+                throw new GatewayException(GatewayException.Code.BAD_REQUEST, "parameter '" + m.group(1) + "' is required");
+            }
+            m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        }
+        m.appendTail(path);
+        String base = system.baseUrl().toString().replaceFirst("^https?://", "").replaceAll("/+$", "");
+        return base + path;
+    }
+
+    /** Parameters not used in the path go to the provider as query parameters. */
+    private static String query(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        StringBuilder q = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            if (!op.path().contains("{" + name + "}")) {
+                q.append(q.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return q.isEmpty() ? null : q.toString();
+    }
+}

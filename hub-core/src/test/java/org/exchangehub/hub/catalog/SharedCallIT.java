@@ -1,0 +1,130 @@
+package org.exchangehub.hub.catalog;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Shared calls through the gateway to a self-built provider system, stood in for by WireMock. */
+class SharedCallIT extends HubIntegrationTest {
+
+    static final WireMockServer PROVIDER = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        PROVIDER.start();
+    }
+
+    @DynamicPropertySource
+    static void connector(DynamicPropertyRegistry registry) {
+        String system = "hub.connectors.systems.market-licence.";
+        registry.add(system + "family", () -> "selfbuilt");
+        registry.add(system + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());
+        registry.add(system + "response-timeout", () -> "800ms");
+        registry.add(system + "operations.queryByCreditCode.path", () -> "/api/licences/{creditCode}");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.stop();
+    }
+
+    /** A published licence entry with its API mounted, a consuming system granted three items; returns [code, consumer]. */
+    record Setup(String code, HubApi consumer, HubApi provider, long grantId) {
+    }
+
+    Setup grantedLicenceEntry() {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String code = publish(officer, licenceEntry("企业营业执照信息", List.of()));
+        officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "market-licence", "operation", "queryByCreditCode"));
+        String client = "estate-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin().put("/api/consumer-systems/" + client, Map.of("name", "不动产登记系统", "clientId", client), null);
+        HubApi consumer = as(client, "consumer", null);
+        var applied = consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验企业主体资格",
+                "dataItems", List.of("统一社会信用代码", "企业名称", "法定代表人身份证号")));
+        assertThat(applied.body().path("status").asText()).as(applied.body().toString()).isEqualTo("APPROVED");
+        return new Setup(code, consumer, as("reviewer", "reviewer", dept), applied.body().path("grantId").asLong());
+    }
+
+    static String call(String code, String creditCode) {
+        return "/api/shared/" + code + "/queryByCreditCode?creditCode=" + creditCode;
+    }
+
+    @Test
+    void grantedCallReturnsOnlyGrantedItemsWithSensitiveOnesMasked() {
+        Setup s = grantedLicenceEntry();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/91620900MA7AAAAAA1")).willReturn(okJson("""
+                {"tyshxydm":"91620900MA7AAAAAA1","qymc":"酒泉市某某商贸有限公司","fddbr":"张某",
+                 "fddbrsfzh":"620102199001011234","clrq":"2021-05-08","djzt":"存续"}""")));
+
+        var answer = s.consumer().get(call(s.code(), "91620900MA7AAAAAA1"));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        JsonNode data = answer.body();
+        assertThat(data.path("tyshxydm").asText()).isEqualTo("91620900MA7AAAAAA1");
+        assertThat(data.path("qymc").asText()).isEqualTo("酒泉市某某商贸有限公司");
+        assertThat(data.path("fddbrsfzh").asText()).isEqualTo("620102********1234");
+        assertThat(data.has("fddbr")).as("not granted").isFalse();
+        assertThat(data.has("clrq")).as("not granted").isFalse();
+        assertThat(data.size()).isEqualTo(3);
+    }
+
+    @Test
+    void callWithoutOrAfterRevokedGrantIs403() {
+        Setup s = grantedLicenceEntry();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/91620900MA7AAAAAA2")).willReturn(okJson("{\"qymc\":\"x\"}")));
+        String stranger = "stranger-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin().put("/api/consumer-systems/" + stranger, Map.of("name", "无授权系统", "clientId", stranger), null);
+        var notGranted = as(stranger, "consumer", null).get(call(s.code(), "91620900MA7AAAAAA2"));
+        assertThat(notGranted.status()).isEqualTo(403);
+        assertThat(notGranted.body().path("code").asText()).isEqualTo("NOT_GRANTED");
+
+        assertThat(s.consumer().get(call(s.code(), "91620900MA7AAAAAA2")).status()).isEqualTo(200);
+        s.provider().post("/api/grants/" + s.grantId() + "/revoke", Map.of("reason", "到期"));
+        var revoked = s.consumer().get(call(s.code(), "91620900MA7AAAAAA2"));
+        assertThat(revoked.status()).isEqualTo(403);
+        assertThat(revoked.body().path("code").asText()).isEqualTo("NOT_GRANTED");
+    }
+
+    @Test
+    void providerFailuresBecomeTheHubsOwnErrors() {
+        Setup s = grantedLicenceEntry();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/SLOW")).willReturn(okJson("{}").withFixedDelay(3000)));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/BROKEN")).willReturn(aResponse().withStatus(500).withBody("java.lang.NullPointerException at ...")));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/GARBLED")).willReturn(aResponse().withStatus(200).withBody("<html>oops")));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/DROPPED")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/MISSING")).willReturn(aResponse().withStatus(404)));
+
+        var slow = s.consumer().get(call(s.code(), "SLOW"));
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.body().path("code").asText()).isEqualTo("PROVIDER_TIMEOUT");
+        var broken = s.consumer().get(call(s.code(), "BROKEN"));
+        assertThat(broken.status()).isEqualTo(502);
+        assertThat(broken.body().toString()).as("provider internals stay inside").doesNotContain("NullPointerException");
+        assertThat(s.consumer().get(call(s.code(), "GARBLED")).body().path("code").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(s.consumer().get(call(s.code(), "DROPPED")).status()).isEqualTo(502);
+        assertThat(s.consumer().get(call(s.code(), "MISSING")).body().path("code").asText()).isEqualTo("NOT_FOUND_AT_PROVIDER");
+    }
+
+    @Test
+    void missingParameterAndUnknownOperationAreNamed() {
+        Setup s = grantedLicenceEntry();
+        var missing = s.consumer().get("/api/shared/" + s.code() + "/queryByCreditCode");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("detail").asText()).contains("creditCode");
+        assertThat(s.consumer().get("/api/shared/" + s.code() + "/deleteEverything").body().path("code").asText())
+                .isEqualTo("NO_SUCH_OPERATION");
+    }
+}
