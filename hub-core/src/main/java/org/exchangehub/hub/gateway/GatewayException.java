@@ -6,6 +6,7 @@ public class GatewayException extends RuntimeException {
     /** The gateway's error codes and their HTTP status. */
     public enum Code {
         NOT_GRANTED(403, "No active grant for this resource"),
+        QUOTA_EXCEEDED(429, "The grant's quota is used up"),
         NO_SUCH_OPERATION(404, "The resource has no such operation"),
         NOT_FOUND_AT_PROVIDER(404, "The provider has no such record"),
         BAD_REQUEST(400, "The call lacks a parameter"),
@@ -30,10 +31,21 @@ public class GatewayException extends RuntimeException {
     }
 
     private final Code code;
+    private final Integer retryAfterSeconds;
 
     public GatewayException(Code code, String message) {
+        this(code, message, null);
+    }
+
+    public GatewayException(Code code, String message, Integer retryAfterSeconds) {
         super(message);
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** For QUOTA_EXCEEDED: when to try again. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Code code() {

@@ -42,16 +42,18 @@ public class SharedCallService {
     private final EntryService entries;
     private final MountService mounts;
     private final ConnectorProperties connectors;
+    private final QuotaGuard quota;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
 
     public SharedCallService(ConsumerSystemService consumers, SharingService sharing, EntryService entries, MountService mounts,
-                             ConnectorProperties connectors, ProducerTemplate camel, ObjectMapper json) {
+                             ConnectorProperties connectors, QuotaGuard quota, ProducerTemplate camel, ObjectMapper json) {
         this.consumers = consumers;
         this.sharing = sharing;
         this.entries = entries;
         this.mounts = mounts;
         this.connectors = connectors;
+        this.quota = quota;
         this.camel = camel;
         this.json = json;
     }
@@ -69,6 +71,7 @@ public class SharedCallService {
             throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
                     + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
         }
+        quota.acquire(grant);
         ConnectorOutcome outcome = send(new ConnectorCall(mount.connectorId(), mount.operation(),
                 ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
                 (int) system.responseTimeout().toMillis()));

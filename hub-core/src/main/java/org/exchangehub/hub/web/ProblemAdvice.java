@@ -41,7 +41,13 @@ public class ProblemAdvice {
 
     @ExceptionHandler(org.exchangehub.hub.gateway.GatewayException.class)
     ResponseEntity<ProblemDetail> gateway(org.exchangehub.hub.gateway.GatewayException e) {
-        return problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(), e.getMessage(), List.of());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(),
+                e.getMessage(), List.of());
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(TabularFormatException.class)

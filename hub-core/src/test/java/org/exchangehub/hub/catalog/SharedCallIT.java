@@ -118,6 +118,60 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(s.consumer().get(call(s.code(), "MISSING")).body().path("code").asText()).isEqualTo("NOT_FOUND_AT_PROVIDER");
     }
 
+    /** A CONDITIONAL licence entry whose provider approves the given quota. */
+    Setup grantedWithQuota(int perDay, int perSecond) {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        Map<String, Object> body = new java.util.HashMap<>(licenceEntry("企业营业执照信息", List.of()));
+        body.put("shareType", "CONDITIONAL");
+        body.put("shareConditions", "仅限政务服务用途");
+        String code = publish(officer, body);
+        officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "market-licence", "operation", "queryByCreditCode"));
+        String client = "quota-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin().put("/api/consumer-systems/" + client, Map.of("name", "限流测试系统", "clientId", client), null);
+        HubApi consumer = as(client, "consumer", null);
+        long id = consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("企业名称")))
+                .body().path("id").asLong();
+        HubApi provider = as("reviewer", "reviewer", dept);
+        long grantId = provider.post("/api/share-requests/" + id + "/approve", Map.of("callsPerDay", perDay, "callsPerSecond", perSecond))
+                .body().path("grantId").asLong();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/QUOTA")).willReturn(okJson("{\"qymc\":\"某公司\"}")));
+        return new Setup(code, consumer, provider, grantId);
+    }
+
+    @Test
+    void dailyQuotaIsEnforcedWithRetryAfter() {
+        Setup s = grantedWithQuota(3, 100);
+        for (int i = 0; i < 3; i++) {
+            assertThat(s.consumer().get(call(s.code(), "QUOTA")).status()).isEqualTo(200);
+        }
+        var refused = s.consumer().get(call(s.code(), "QUOTA"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().path("code").asText()).isEqualTo("QUOTA_EXCEEDED");
+        long retryAfter = Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 86_401L);
+    }
+
+    @Test
+    void perSecondQuotaCutsABurst() {
+        Setup s = grantedWithQuota(1000, 2);
+        int ok = 0;
+        int refused = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            int status = s.consumer().get(call(s.code(), "QUOTA")).status();
+            if (status == 200) {
+                ok++;
+            } else if (status == 429) {
+                refused++;
+            }
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L + 1; // the burst touched at most this many windows + 1
+        assertThat(ok + refused).isEqualTo(10);
+        assertThat(ok).isLessThanOrEqualTo((int) (2 * (seconds + 1)));
+        assertThat(refused).isPositive();
+    }
+
     @Test
     void missingParameterAndUnknownOperationAreNamed() {
         Setup s = grantedLicenceEntry();
