@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.code.ResidentIdNumber;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.entry.EntryService;
@@ -43,39 +46,63 @@ public class SharedCallService {
     private final MountService mounts;
     private final ConnectorProperties connectors;
     private final QuotaGuard quota;
+    private final CallLogPublisher calls;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
 
     public SharedCallService(ConsumerSystemService consumers, SharingService sharing, EntryService entries, MountService mounts,
-                             ConnectorProperties connectors, QuotaGuard quota, ProducerTemplate camel, ObjectMapper json) {
+                             ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls, ProducerTemplate camel,
+                             ObjectMapper json) {
         this.consumers = consumers;
         this.sharing = sharing;
         this.entries = entries;
         this.mounts = mounts;
         this.connectors = connectors;
         this.quota = quota;
+        this.calls = calls;
         this.camel = camel;
         this.json = json;
     }
 
     public Map<String, Object> call(Actor actor, String resourceCode, String operation, Map<String, String> parameters) {
         ConsumerSystem consumer = consumers.of(actor);
-        GrantView grant = sharing.activeGrant(consumer.id(), resourceCode).orElseThrow(() -> new GatewayException(
-                GatewayException.Code.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
-        MountedResource mount = mounts.apiMount(resourceCode, operation).orElseThrow(() -> new GatewayException(
-                GatewayException.Code.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
-        ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
-        ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
-        if (op == null) {
-            // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
-            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
-                    + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
+        long started = System.nanoTime();
+        Long grantId = null;
+        int bytes = 0;
+        try {
+            GrantView grant = sharing.activeGrant(consumer.id(), resourceCode).orElseThrow(() -> new GatewayException(
+                    GatewayException.Code.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
+            grantId = grant.id();
+            MountedResource mount = mounts.apiMount(resourceCode, operation).orElseThrow(() -> new GatewayException(
+                    GatewayException.Code.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
+            ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
+            ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
+            if (op == null) {
+                // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
+                throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
+                        + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
+            }
+            quota.acquire(grant);
+            ConnectorOutcome outcome = send(new ConnectorCall(mount.connectorId(), mount.operation(),
+                    ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
+                    (int) system.responseTimeout().toMillis()));
+            bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
+            Map<String, Object> data = granted(resourceCode, actor, grant, answer(resourceCode, outcome));
+            log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
+            return data;
+        } catch (GatewayException e) {
+            log(consumer, resourceCode, operation, grantId, e.code().httpStatus(), e.code().name(), started, bytes);
+            throw e;
+        } catch (RuntimeException e) {
+            log(consumer, resourceCode, operation, grantId, 500, "INTERNAL_ERROR", started, bytes);
+            throw e;
         }
-        quota.acquire(grant);
-        ConnectorOutcome outcome = send(new ConnectorCall(mount.connectorId(), mount.operation(),
-                ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
-                (int) system.responseTimeout().toMillis()));
-        return granted(resourceCode, actor, grant, answer(resourceCode, outcome));
+    }
+
+    private void log(ConsumerSystem consumer, String resourceCode, String operation, Long grantId, int status, String error,
+                     long startedNanos, int bytes) {
+        calls.publish(new CallRecord(UUID.randomUUID(), OffsetDateTime.now(), consumer.id(), resourceCode, operation, grantId, status,
+                error, (int) ((System.nanoTime() - startedNanos) / 1_000_000), bytes));
     }
 
     private ConnectorOutcome send(ConnectorCall call) {

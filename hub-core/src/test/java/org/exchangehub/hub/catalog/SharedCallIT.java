@@ -173,6 +173,35 @@ class SharedCallIT extends HubIntegrationTest {
     }
 
     @Test
+    void callsAreLoggedAndGrantsNobodyUsesAreReported() {
+        Setup used = grantedLicenceEntry();
+        Setup idle = grantedLicenceEntry();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/LOGGED")).willReturn(okJson("{\"qymc\":\"某公司\"}")));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/LOGGED-MISSING")).willReturn(aResponse().withStatus(404)));
+        used.consumer().get(call(used.code(), "LOGGED"));
+        used.consumer().get(call(used.code(), "LOGGED"));
+        used.consumer().get(call(used.code(), "LOGGED-MISSING"));
+
+        // the log travels through Kafka (hub.calls) and is stored in batches
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode row = null;
+            for (JsonNode r : admin().get("/api/calls/statistics").body()) {
+                if (r.path("resourceCode").asText().equals(used.code())) {
+                    row = r;
+                }
+            }
+            assertThat(row).as("statistics row for " + used.code()).isNotNull();
+            assertThat(row.path("calls").asLong()).isEqualTo(3);
+            assertThat(row.path("succeeded").asLong()).isEqualTo(2);
+            assertThat(row.path("failed").asLong()).isEqualTo(1);
+            assertThat(row.path("responseBytes").asLong()).isPositive();
+        });
+        List<String> never = admin().get("/api/calls/never-called").body().findValuesAsText("grantId");
+        assertThat(never).contains(String.valueOf(idle.grantId())).doesNotContain(String.valueOf(used.grantId()));
+        assertThat(used.consumer().get("/api/calls/statistics").status()).isEqualTo(403);
+    }
+
+    @Test
     void missingParameterAndUnknownOperationAreNamed() {
         Setup s = grantedLicenceEntry();
         var missing = s.consumer().get("/api/shared/" + s.code() + "/queryByCreditCode");

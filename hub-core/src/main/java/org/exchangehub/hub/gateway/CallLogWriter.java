@@ -1,0 +1,44 @@
+package org.exchangehub.hub.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.exchangehub.catalog.calls.CallLog;
+import org.exchangehub.catalog.calls.CallRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the call log from Kafka in batches. All hub nodes share one consumer group, so each call is stored by one
+ * node; offsets are committed after the batch is stored, and a redelivered call is skipped by its id.
+ */
+@Component
+public class CallLogWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CallLogWriter.class);
+
+    private final CallLog callLog;
+    private final ObjectMapper json;
+
+    public CallLogWriter(CallLog callLog, ObjectMapper json) {
+        this.callLog = callLog;
+        this.json = json;
+    }
+
+    @KafkaListener(id = "call-log-writer", topics = "${hub.gateway.calls-topic:hub.calls}", groupId = "hub-call-log", batch = "true",
+            properties = {"auto.offset.reset=earliest", "max.poll.records=1000"})
+    public void store(List<String> records) {
+        List<CallRecord> calls = new ArrayList<>(records.size());
+        for (String r : records) {
+            try {
+                calls.add(json.readValue(r, CallRecord.class));
+            } catch (Exception e) {
+                // one unreadable record must not stop the log; it is reported, not retried forever
+                log.warn("Unreadable call log record skipped ({} characters): {}", r.length(), e.getClass().getSimpleName());
+            }
+        }
+        callLog.storeAll(calls);
+    }
+}

@@ -1,0 +1,44 @@
+package org.exchangehub.hub.gateway;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.calls.CallLog;
+import org.exchangehub.catalog.calls.CallLog.DailyStatistics;
+import org.exchangehub.catalog.calls.CallLog.UncalledGrant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Use of shared interfaces: calls per day, consumer and resource; grants nobody calls (指标21). */
+@RestController
+@RequestMapping("/api/calls")
+@Tag(name = "Call statistics", description = "Gateway calls per day, consumer and resource; granted but never called")
+public class CallStatisticsController {
+
+    private final CallLog callLog;
+
+    public CallStatisticsController(CallLog callLog) {
+        this.callLog = callLog;
+    }
+
+    @GetMapping("/statistics")
+    @Operation(summary = "Admin: calls per day (Asia/Shanghai), consuming system and resource; default today")
+    public List<DailyStatistics> statistics(Actor actor,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return callLog.statistics(actor, from == null ? today : from, to == null ? today : to);
+    }
+
+    @GetMapping("/never-called")
+    @Operation(summary = "Admin: active grants no call has used yet (approved interfaces nobody calls, 指标21)")
+    public List<UncalledGrant> neverCalled(Actor actor) {
+        return callLog.neverCalled(actor);
+    }
+}
