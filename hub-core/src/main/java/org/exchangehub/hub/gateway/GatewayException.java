@@ -11,7 +11,8 @@ public class GatewayException extends RuntimeException {
         NOT_FOUND_AT_PROVIDER(404, "The provider has no such record"),
         BAD_REQUEST(400, "The call lacks a parameter"),
         PROVIDER_TIMEOUT(504, "The provider did not answer in time"),
-        PROVIDER_ERROR(502, "The provider failed");
+        PROVIDER_ERROR(502, "The provider failed"),
+        PROVIDER_BUSY(503, "The provider is rate-limiting the hub");
 
         private final int httpStatus;
         private final String title;

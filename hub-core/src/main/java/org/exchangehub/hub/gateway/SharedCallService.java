@@ -27,7 +27,11 @@ import org.exchangehub.catalog.mount.MountService;
 import org.exchangehub.catalog.mount.MountedResource;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.national.NationalCall;
+import org.exchangehub.connectors.national.NationalGatewayRoute;
 import org.exchangehub.connectors.selfbuilt.SelfBuiltRestRoute;
+import org.exchangehub.connectors.signing.RequestSignature;
+import org.exchangehub.connectors.signing.Sm4Cipher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,9 +87,9 @@ public class SharedCallService {
                         + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
             }
             quota.acquire(grant);
-            ConnectorOutcome outcome = send(new ConnectorCall(mount.connectorId(), mount.operation(),
+            ConnectorOutcome outcome = send(system, new ConnectorCall(mount.connectorId(), mount.operation(),
                     ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
-                    (int) system.responseTimeout().toMillis()));
+                    (int) system.responseTimeout().toMillis()), op, parameters);
             bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
             Map<String, Object> data = granted(resourceCode, actor, grant, answer(resourceCode, outcome));
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
@@ -105,10 +109,25 @@ public class SharedCallService {
                 error, (int) ((System.nanoTime() - startedNanos) / 1_000_000), bytes));
     }
 
-    private ConnectorOutcome send(ConnectorCall call) {
+    private ConnectorOutcome send(ConnectorProperties.System system, ConnectorCall call, ConnectorProperties.Operation op,
+                                  Map<String, String> parameters) {
         Exchange exchange = new DefaultExchange(camel.getCamelContext());
         exchange.setProperty(ConnectorCall.PROPERTY, call);
-        Exchange done = camel.send(SelfBuiltRestRoute.ENDPOINT, exchange);
+        String endpoint = SelfBuiltRestRoute.ENDPOINT;
+        if ("national".equals(system.family())) {
+            endpoint = NationalGatewayRoute.ENDPOINT;
+            Map<String, String> bodyFields = new LinkedHashMap<>();
+            parameters.forEach((name, value) -> {
+                if (!op.path().contains("{" + name + "}")) {
+                    bodyFields.put(name, value);
+                }
+            });
+            exchange.setProperty(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
+                    RequestSignature.Algorithm.valueOf(system.signature()), cipher(system), write(bodyFields)));
+            exchange.setProperty(ConnectorCall.PROPERTY, new ConnectorCall(call.connectorId(), call.operation(), call.component(),
+                    call.address(), null, call.responseTimeoutMs()));
+        }
+        Exchange done = camel.send(endpoint, exchange);
         ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
         if (outcome == null) {
             throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The call to the provider failed ("
@@ -125,6 +144,14 @@ public class SharedCallService {
                     "The provider of " + resourceCode + " could not be reached (" + outcome.detail() + ")");
             default -> { }
         }
+        if (outcome.status() == 429) {
+            throw new GatewayException(GatewayException.Code.PROVIDER_BUSY, "The provider of " + resourceCode + " is rate-limiting the hub; "
+                    + "try again shortly", 5);
+        }
+        if (outcome.status() == 401 || outcome.status() == 403) {
+            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode
+                    + " refused the hub's credentials; the hub's admins have to check the connector");
+        }
         if (outcome.status() == 404) {
             throw new GatewayException(GatewayException.Code.NOT_FOUND_AT_PROVIDER, "The provider of " + resourceCode + " has no such record");
         }
@@ -139,6 +166,23 @@ public class SharedCallService {
             return body;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered malformed JSON");
+        }
+    }
+
+    private static Sm4Cipher cipher(ConnectorProperties.System system) {
+        if (system.sm4Mode() == null || system.sm4Mode().isBlank()) {
+            return null;
+        }
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return new Sm4Cipher(Sm4Cipher.Mode.valueOf(system.sm4Mode()), hex.parseHex(system.sm4Key()),
+                system.sm4Iv() == null || system.sm4Iv().isBlank() ? null : hex.parseHex(system.sm4Iv()));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

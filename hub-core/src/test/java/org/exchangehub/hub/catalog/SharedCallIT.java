@@ -34,7 +34,22 @@ class SharedCallIT extends HubIntegrationTest {
         registry.add(system + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());
         registry.add(system + "response-timeout", () -> "800ms");
         registry.add(system + "operations.queryByCreditCode.path", () -> "/api/licences/{creditCode}");
+        String national = "hub.connectors.systems.national-enterprise.";
+        registry.add(national + "family", () -> "national");
+        registry.add(national + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());
+        registry.add(national + "app-key", () -> NATIONAL_APP_KEY);
+        registry.add(national + "app-secret", () -> NATIONAL_SECRET);
+        registry.add(national + "signature", () -> "HMAC_SM3");
+        registry.add(national + "sm4-mode", () -> "ECB");
+        registry.add(national + "sm4-key", () -> NATIONAL_SM4_KEY);
+        registry.add(national + "operations.queryEnterprise.path", () -> "/gateway/enterprise");
+        registry.add(national + "operations.deniedCall.path", () -> "/gateway/denied");
+        registry.add(national + "operations.busyCall.path", () -> "/gateway/busy");
     }
+
+    static final String NATIONAL_APP_KEY = "jiuquan-hub";
+    static final String NATIONAL_SECRET = "national-test-secret";
+    static final String NATIONAL_SM4_KEY = "0123456789abcdeffedcba9876543210";
 
     @AfterAll
     static void stopProvider() {
@@ -199,6 +214,55 @@ class SharedCallIT extends HubIntegrationTest {
         List<String> never = admin().get("/api/calls/never-called").body().findValuesAsText("grantId");
         assertThat(never).contains(String.valueOf(idle.grantId())).doesNotContain(String.valueOf(used.grantId()));
         assertThat(used.consumer().get("/api/calls/statistics").status()).isEqualTo(403);
+    }
+
+    @Test
+    void nationalGatewayCallsAreSignedEncryptedAndUnwrapped() throws Exception {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String code = publish(officer, licenceEntry("全国企业基本信息", List.of()));
+        for (String op : List.of("queryEnterprise", "deniedCall", "busyCall")) {
+            officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "national-enterprise", "operation", op));
+        }
+        String client = "national-user-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin().put("/api/consumer-systems/" + client, Map.of("name", "全国数据调用系统", "clientId", client), null);
+        HubApi consumer = as(client, "consumer", null);
+        consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("统一社会信用代码", "企业名称")));
+
+        var sm4 = new org.exchangehub.connectors.signing.Sm4Cipher(org.exchangehub.connectors.signing.Sm4Cipher.Mode.ECB,
+                java.util.HexFormat.of().parseHex(NATIONAL_SM4_KEY), null);
+        String data = sm4.encrypt("{\"tyshxydm\":\"91620900MA7XXXXXX9\",\"qymc\":\"酒泉市某某商贸有限公司\",\"fddbr\":\"张某\"}");
+        PROVIDER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/enterprise"))
+                .willReturn(okJson("{\"code\":\"200\",\"message\":\"成功\",\"data\":\"" + data + "\"}")));
+        PROVIDER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/denied"))
+                .willReturn(okJson("{\"code\":\"401\",\"message\":\"签名错误 appSecret mismatch\",\"data\":null}")));
+        PROVIDER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/busy"))
+                .willReturn(okJson("{\"code\":\"429\",\"message\":\"限流\",\"data\":null}")));
+
+        var answer = consumer.get("/api/shared/" + code + "/queryEnterprise?tyshxydm=91620900MA7XXXXXX9");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().path("qymc").asText()).isEqualTo("酒泉市某某商贸有限公司");
+        assertThat(answer.body().has("fddbr")).isFalse();
+
+        // what the national gateway received: signed headers over an SM4-encrypted body carrying the parameters
+        var sent = PROVIDER.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/gateway/enterprise")));
+        assertThat(sent).hasSize(1);
+        var request = sent.get(0);
+        String body = request.getBodyAsString();
+        assertThat(request.getHeader("X-App-Key")).isEqualTo(NATIONAL_APP_KEY);
+        assertThat(org.exchangehub.connectors.signing.RequestSignature.verify(
+                org.exchangehub.connectors.signing.RequestSignature.Algorithm.HMAC_SM3, NATIONAL_SECRET, NATIONAL_APP_KEY,
+                request.getHeader("X-Timestamp"), request.getHeader("X-Nonce"), body, request.getHeader("X-Signature"))).isTrue();
+        assertThat(body).doesNotContain("91620900MA7XXXXXX9");
+        assertThat(sm4.decrypt(body)).isEqualTo("{\"tyshxydm\":\"91620900MA7XXXXXX9\"}");
+
+        var denied = consumer.get("/api/shared/" + code + "/deniedCall");
+        assertThat(denied.status()).isEqualTo(502);
+        assertThat(denied.body().toString()).as("the gateway's message stays inside").doesNotContain("appSecret").doesNotContain("签名错误");
+        var busy = consumer.get("/api/shared/" + code + "/busyCall");
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.body().path("code").asText()).isEqualTo("PROVIDER_BUSY");
+        assertThat(busy.raw().headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
