@@ -98,6 +98,39 @@ public class ConsumerSystemService {
                         : "OAuth2 client '" + actor.clientId() + "' is not a registered consuming system; ask a hub admin to register it"));
     }
 
+    /** A legacy system's signing credential: its app key, the encrypted secret and the signature algorithm. */
+    public record AppCredential(ConsumerSystem system, String appKey, String secretCiphertext, String algorithm) {
+
+        /** Never with the ciphertext. */
+        @Override
+        public String toString() {
+            return "AppCredential[system=" + system.id() + ", appKey=" + appKey + ", algorithm=" + algorithm + "]";
+        }
+    }
+
+    /** Gives a system a (new) app key and encrypted secret; the old key stops working at once. */
+    @Transactional
+    public void setAppCredential(Actor actor, String systemId, String appKey, String secretCiphertext, String algorithm) {
+        if (!actor.isAdmin()) {
+            throw RegistryException.forbidden("Only hub admins issue app keys");
+        }
+        int updated = db.update(CONSUMER_SYSTEM)
+                .set(CONSUMER_SYSTEM.APP_KEY, appKey)
+                .set(CONSUMER_SYSTEM.APP_SECRET_CIPHERTEXT, secretCiphertext)
+                .set(CONSUMER_SYSTEM.SIGNATURE_ALGORITHM, algorithm)
+                .where(CONSUMER_SYSTEM.ID.eq(systemId))
+                .execute();
+        if (updated == 0) {
+            throw RegistryException.notFound("consuming system", systemId);
+        }
+    }
+
+    public Optional<AppCredential> byAppKey(String appKey) {
+        return appKey == null ? Optional.empty()
+                : db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.APP_KEY.eq(appKey)).fetchOptional(r ->
+                        new AppCredential(view(r), r.getAppKey(), r.getAppSecretCiphertext(), r.getSignatureAlgorithm()));
+    }
+
     private static ConsumerSystem view(ConsumerSystemRecord r) {
         return new ConsumerSystem(r.getId(), r.getName(), r.getDepartmentCode(), r.getClientId());
     }

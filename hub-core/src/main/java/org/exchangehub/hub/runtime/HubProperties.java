@@ -84,8 +84,17 @@ public record HubProperties(
      * @param issuerUri an OIDC issuer (Keycloak realm URL); empty means the hub's local development key
      * @param audience  with an issuer, tokens must name this audience ({@code aud}): a token the realm issued for
      *                  another system is not accepted here
+     * @param secretKey base64 of 32 bytes, the key that encrypts stored secrets; empty means a key file in the data dir
      */
-    public record Security(String issuerUri, @DefaultValue("hub") String audience) {
+    public record Security(String issuerUri, @DefaultValue("hub") String audience, String secretKey) {
+
+        /** Never with the secret key. */
+        @Override
+        public String toString() {
+            return "Security[issuerUri=" + issuerUri + ", audience=" + audience + ", secretKey=" + (secretKey == null || secretKey.isBlank()
+                    ? "data-dir key" : "******") + "]";
+        }
+
 
         public boolean hasIssuer() {
             return StringUtils.hasText(issuerUri);

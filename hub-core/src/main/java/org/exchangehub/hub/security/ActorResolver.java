@@ -30,6 +30,9 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof AppKeySignatureFilter.SignedCallAuthentication signed) {
+            return signed.actor();
+        }
         if (!(auth instanceof JwtAuthenticationToken token)) {
             throw new IllegalStateException("No token on an authenticated endpoint");
         }

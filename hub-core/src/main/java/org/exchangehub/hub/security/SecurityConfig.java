@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import com.hazelcast.core.HazelcastInstance;
 import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.grant.ConsumerSystemService;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.exchangehub.hub.runtime.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,14 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecretBox secretBox(HubProperties hub) {
+        return SecretBox.of(hub.security().secretKey(), hub.dataDir());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ConsumerSystemService consumers, SecretBox secrets,
+                            HazelcastInstance hazelcast) throws Exception {
+        http.addFilterBefore(new AppKeySignatureFilter(consumers, secrets, hazelcast, json), BearerTokenAuthenticationFilter.class);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -21,6 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Shared calls through the gateway to a self-built provider system, stood in for by WireMock. */
 class SharedCallIT extends HubIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     static final WireMockServer PROVIDER = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
@@ -263,6 +266,65 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.body().path("code").asText()).isEqualTo("PROVIDER_BUSY");
         assertThat(busy.raw().headers().firstValue("Retry-After")).isPresent();
+    }
+
+    record Signed(int status, String body) {
+    }
+
+    /** A call signed like a legacy system signs it; {@code signedTarget} may differ from {@code target} to tamper. */
+    Signed signedGet(String appKey, String secret, String target, String signedTarget, long timestamp, String nonce) throws Exception {
+        String signature = org.exchangehub.connectors.signing.RequestSignature.sign(
+                org.exchangehub.connectors.signing.RequestSignature.Algorithm.HMAC_SM3, secret, appKey, String.valueOf(timestamp), nonce,
+                signedTarget);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + target))
+                .header("X-App-Key", appKey).header("X-Timestamp", String.valueOf(timestamp)).header("X-Nonce", nonce)
+                .header("X-Signature", signature).GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Signed(response.statusCode(), response.body());
+    }
+
+    @Test
+    void legacySystemsSignTheirCallsAndForgeriesAreRefused() throws Exception {
+        Setup s = grantedLicenceEntry();
+        String client = s.consumer().get("/api/grants").body().get(0).path("consumerSystemId").asText();
+        JsonNode issued = admin().post("/api/consumer-systems/" + client + "/app-key", Map.of("algorithm", "HMAC_SM3")).body();
+        String appKey = issued.path("appKey").asText();
+        String secret = issued.path("appSecret").asText();
+        assertThat(appKey).startsWith("ak");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/LEGACY")).willReturn(okJson("{\"qymc\":\"某公司\"}")));
+        String target = "/api/shared/" + s.code() + "/queryByCreditCode?creditCode=LEGACY";
+        long now = System.currentTimeMillis();
+
+        Signed ok = signedGet(appKey, secret, target, target, now, "nonce-1");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("某公司");
+
+        assertThat(signedGet(appKey, secret, target, target, now, "nonce-1").body()).contains("Replayed");
+        assertThat(signedGet(appKey, "wrong-secret", target, target, now, "nonce-2").body()).contains("Wrong signature");
+        Signed tampered = signedGet(appKey, secret, "/api/shared/" + s.code() + "/queryByCreditCode?creditCode=OTHER", target, now, "nonce-3");
+        assertThat(tampered.status()).isEqualTo(401);
+        Signed expired = signedGet(appKey, secret, target, target, now - java.time.Duration.ofMinutes(10).toMillis(), "nonce-4");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.body()).contains("minutes");
+        assertThat(signedGet("ak-unknown", secret, target, target, now, "nonce-5").body()).contains("Unknown app key");
+        Signed elsewhere = signedGet(appKey, secret, "/api/catalog/entries", "/api/catalog/entries", now, "nonce-6");
+        assertThat(elsewhere.status()).isEqualTo(401);
+        assertThat(elsewhere.body()).contains("shared calls");
+
+        var unsigned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + target)).header("X-App-Key", appKey).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("X-Signature");
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("select app_secret_ciphertext from consumer_system where app_key = ?")) {
+            query.setString(1, appKey);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("stored encrypted, never as issued").isNotBlank().doesNotContain(secret);
+            }
+        }
     }
 
     @Test
