@@ -4,7 +4,7 @@ package org.exchangehub.connectors;
  * One call to a provider system. Built by the hub from a connector's configuration; the route only carries it out.
  *
  * @param component the Camel component of this connector ({@link #componentName}), which holds its timeouts
- * @param address   host, port and path, e.g. {@code 127.0.0.1:8089/api/licences/91620900MA7XXXXXXX}
+ * @param address   the provider URL without query, scheme included, e.g. {@code https://10.1.2.3:8443/api/licences/X}
  * @param query     the encoded query string, or null
  */
 public record ConnectorCall(String connectorId, String operation, String component, String address, String query,

@@ -152,6 +152,16 @@ public final class EntryValidator {
             items.add(new DataItem(name, blank(code) ? null : code, type, di.length(),
                     Boolean.TRUE.equals(di.sensitive()), emptyToNull(trim(di.description()))));
         }
+        // names and codes are one namespace: a provider field is found by code, else by name, never ambiguously
+        for (int i = 0; i < items.size(); i++) {
+            String code = items.get(i).code();
+            for (int j = 0; j < items.size() && code != null; j++) {
+                if (i != j && code.equals(items.get(j).name())) {
+                    p.add(new FieldProblem("dataItems[" + i + "].code", "'" + code + "' is the name of dataItems[" + j
+                            + "]; a code must not equal another item's name"));
+                }
+            }
+        }
         return items;
     }
 

@@ -102,6 +102,17 @@ class EntryValidatorTest {
     }
 
     @Test
+    void aCodeMustNotEqualAnotherItemsName() {
+        EntryDraft d = valid();
+        EntryDraft draft = new EntryDraft(DEPT, "DEPARTMENT", "3-01-02", d.name(), d.summary(), d.format(), d.shareType(), null, null,
+                d.shareMode(), d.openType(), null, d.updateCycle(),
+                List.of(new DataItemDraft("dh", null, "STRING", 20, false, null),
+                        new DataItemDraft("电话号码", "dh", "STRING", 20, true, null)),
+                List.of(), List.of());
+        assertThat(fields(draft)).containsExactly("dataItems[1].code");
+    }
+
+    @Test
     void rejectsUnknownDepartmentItemAndRelatedResource() {
         EntryDraft d = valid();
         EntryDraft draft = new EntryDraft("91620900MA00000000", d.resourceCategory(), d.classificationCode(), d.name(), d.summary(),

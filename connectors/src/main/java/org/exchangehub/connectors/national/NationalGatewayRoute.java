@@ -48,7 +48,7 @@ public class NationalGatewayRoute extends RouteBuilder {
                     e.getMessage().setHeader(SIGNATURE,
                             RequestSignature.sign(national.algorithm(), national.appSecret(), national.appKey(), timestamp, nonce, body));
                     e.getMessage().setBody(body);
-                    e.setProperty("targetUri", call.component() + "://" + call.address() + "?throwExceptionOnFailure=false");
+                    e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, unwrap(
@@ -59,7 +59,8 @@ public class NationalGatewayRoute extends RouteBuilder {
     /** The envelope's code becomes the status (a non-numeric code counts as 502); its data, decrypted, the body. */
     static ConnectorOutcome unwrap(int httpStatus, String text, NationalCall call) {
         if (httpStatus != 200) {
-            return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, httpStatus, null, "gateway HTTP " + httpStatus);
+            // the gateway answers its errors inside the envelope; an HTTP error means the gateway itself failed
+            return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, 502, null, "gateway HTTP " + httpStatus);
         }
         try {
             JsonNode envelope = JSON.readTree(text == null ? "" : text);

@@ -27,7 +27,7 @@ public class SelfBuiltRestRoute extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.getMessage().setHeader("Accept", "application/json");
-                    e.setProperty("targetUri", call.component() + "://" + call.address() + "?throwExceptionOnFailure=false");
+                    e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,

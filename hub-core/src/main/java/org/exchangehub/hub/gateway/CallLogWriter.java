@@ -39,6 +39,17 @@ public class CallLogWriter {
                 log.warn("Unreadable call log record skipped ({} characters): {}", r.length(), e.getClass().getSimpleName());
             }
         }
-        callLog.storeAll(calls);
+        try {
+            callLog.storeAll(calls);
+        } catch (org.springframework.dao.DataAccessException batchRefused) {
+            // one bad record must not take the batch with it: store one by one, skip (and report) only the bad ones
+            for (CallRecord call : calls) {
+                try {
+                    callLog.storeAll(List.of(call));
+                } catch (org.springframework.dao.DataAccessException e) {
+                    log.warn("Call {} not stored: {}", call.callId(), e.getMostSpecificCause().getClass().getSimpleName());
+                }
+            }
+        }
     }
 }

@@ -16,7 +16,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.calls.CallRecord;
-import org.exchangehub.catalog.code.ResidentIdNumber;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.grant.ConsumerSystem;
@@ -68,8 +67,20 @@ public class SharedCallService {
         this.json = json;
     }
 
+    private static final Pattern RESOURCE_CODE = Pattern.compile("[1-3](-\\d{2,3}){1,3}/\\d{6}");
+    private static final Pattern OPERATION = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,99}");
+    /** Characters that would let a value leave its path segment once Camel decodes the URI. */
+    private static final Pattern UNSAFE_SEGMENT = Pattern.compile("[/\\\\?#%]");
+
     public Map<String, Object> call(Actor actor, String resourceCode, String operation, Map<String, String> parameters) {
         ConsumerSystem consumer = consumers.of(actor);
+        // checked before anything is logged, so a malformed call can neither pollute nor break the call log
+        if (!RESOURCE_CODE.matcher(resourceCode).matches()) {
+            throw new GatewayException(GatewayException.Code.BAD_REQUEST, "'" + abbreviate(resourceCode) + "' is not a resource code");
+        }
+        if (!OPERATION.matcher(operation).matches()) {
+            throw new GatewayException(GatewayException.Code.BAD_REQUEST, "'" + abbreviate(operation) + "' is not an operation name");
+        }
         long started = System.nanoTime();
         Long grantId = null;
         int bytes = 0;
@@ -86,15 +97,19 @@ public class SharedCallService {
                 throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
                         + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
             }
-            quota.acquire(grant);
-            ConnectorOutcome outcome = send(system, new ConnectorCall(mount.connectorId(), mount.operation(),
+            ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
                     ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
-                    (int) system.responseTimeout().toMillis()), op, parameters);
+                    (int) system.responseTimeout().toMillis());
+            quota.acquire(grant); // after the request is known to be well-formed: a refused call costs no quota
+            ConnectorOutcome outcome = send(system, connectorCall, op, parameters);
             bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
             Map<String, Object> data = granted(resourceCode, actor, grant, answer(resourceCode, outcome));
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
             return data;
         } catch (GatewayException e) {
+            log(consumer, resourceCode, operation, grantId, e.code().httpStatus(), e.code().name(), started, bytes);
+            throw e;
+        } catch (org.exchangehub.catalog.RegistryException e) {
             log(consumer, resourceCode, operation, grantId, e.code().httpStatus(), e.code().name(), started, bytes);
             throw e;
         } catch (RuntimeException e) {
@@ -194,14 +209,19 @@ public class SharedCallService {
             if (!grant.dataItems().contains(item.name())) {
                 continue;
             }
-            JsonNode value = item.code() != null && body.has(item.code()) ? body.get(item.code()) : body.get(item.name());
+            // an item with a machine code is read by that code only: a name may equal another item's code
+            JsonNode value = item.code() != null ? body.get(item.code()) : body.get(item.name());
             Object plain = value == null || value.isNull() ? null : json.convertValue(value, Object.class);
             if (plain != null && item.sensitive() && !grant.unmaskedItems().contains(item.name())) {
-                plain = ResidentIdNumber.mask(String.valueOf(plain));
+                plain = Masking.mask(String.valueOf(plain));
             }
             data.put(item.code() != null ? item.code() : item.name(), plain);
         }
         return data;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String address(ConnectorProperties.System system, ConnectorProperties.Operation op, Map<String, String> parameters) {
@@ -212,11 +232,15 @@ public class SharedCallService {
             if (value == null || value.isBlank()) {
                 throw new GatewayException(GatewayException.Code.BAD_REQUEST, "parameter '" + m.group(1) + "' is required");
             }
+            if (UNSAFE_SEGMENT.matcher(value).find() || value.equals(".") || value.equals("..")) {
+                throw new GatewayException(GatewayException.Code.BAD_REQUEST, "parameter '" + m.group(1)
+                        + "' must not contain / \\ ? # % or be . or ..");
+            }
             m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
         }
         m.appendTail(path);
-        String base = system.baseUrl().toString().replaceFirst("^https?://", "").replaceAll("/+$", "");
-        return base + path;
+        // the scheme stays: connector-x:https://… is how camel-http knows to use TLS
+        return system.baseUrl().toString().replaceAll("/+$", "") + path;
     }
 
     /** Parameters not used in the path go to the provider as query parameters. */

@@ -70,6 +70,9 @@ public class AppKeySignatureFilter extends OncePerRequestFilter {
     }
 
     private Optional<String> authenticate(HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null) {
+            return Optional.of("Send either a bearer token or an app-key signature, not both");
+        }
         if (!request.getRequestURI().startsWith("/api/shared/")) {
             return Optional.of("App-key signatures are accepted for shared calls (/api/shared/…) only; use a bearer token here");
         }

@@ -86,14 +86,14 @@ class SharedCallIT extends HubIntegrationTest {
         Setup s = grantedLicenceEntry();
         PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/91620900MA7AAAAAA1")).willReturn(okJson("""
                 {"tyshxydm":"91620900MA7AAAAAA1","qymc":"酒泉市某某商贸有限公司","fddbr":"张某",
-                 "fddbrsfzh":"620102199001011234","clrq":"2021-05-08","djzt":"存续"}""")));
+                 "fddbrsfzh":"620102199001011233","clrq":"2021-05-08","djzt":"存续"}""")));
 
         var answer = s.consumer().get(call(s.code(), "91620900MA7AAAAAA1"));
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         JsonNode data = answer.body();
         assertThat(data.path("tyshxydm").asText()).isEqualTo("91620900MA7AAAAAA1");
         assertThat(data.path("qymc").asText()).isEqualTo("酒泉市某某商贸有限公司");
-        assertThat(data.path("fddbrsfzh").asText()).isEqualTo("620102********1234");
+        assertThat(data.path("fddbrsfzh").asText()).isEqualTo("620102********1233");
         assertThat(data.has("fddbr")).as("not granted").isFalse();
         assertThat(data.has("clrq")).as("not granted").isFalse();
         assertThat(data.size()).isEqualTo(3);
@@ -325,6 +325,31 @@ class SharedCallIT extends HubIntegrationTest {
                 assertThat(rows.getString(1)).as("stored encrypted, never as issued").isNotBlank().doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void parametersCannotLeaveTheirPathSegmentAndMalformedCallsAreRefusedBeforeLogging() {
+        Setup s = grantedLicenceEntry();
+        for (String evil : List.of("..%2F..%2Fadmin%2Fusers", "..", "x%3FhttpMethod%3DDELETE", "a%23b", "100%25")) {
+            var answer = s.consumer().get(call(s.code(), evil));
+            assertThat(answer.status()).as(evil).isEqualTo(400);
+            assertThat(answer.body().path("detail").asText()).as(evil).contains("must not contain");
+        }
+        var tooLong = s.consumer().get("/api/shared/" + "a".repeat(60) + "/1/queryByCreditCode?creditCode=X");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(PROVIDER.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/admin.*")))).isEmpty();
+    }
+
+    @Test
+    void bearerTokenAndAppKeyTogetherAreRefused() throws Exception {
+        Setup s = grantedLicenceEntry();
+        var both = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + call(s.code(), "X")))
+                .header("Authorization", "Bearer x").header("X-App-Key", "ak1").header("X-Timestamp", "1").header("X-Nonce", "n")
+                .header("X-Signature", "s").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(both.statusCode()).isEqualTo(401);
+        assertThat(both.body()).contains("not both");
     }
 
     @Test
