@@ -1,13 +1,21 @@
 package org.exchangehub.catalog;
 
-/** Stable error codes of the registry; the HTTP layer maps each to its status. */
+/** The hub's stable error codes, one enum for every module; the HTTP layer answers each with its status. */
 public enum ErrorCode {
     VALIDATION_FAILED(400, "The request has invalid fields"),
     NOT_FOUND(404, "No such resource"),
     FORBIDDEN(403, "Not allowed for this user"),
     CONCURRENT_MODIFICATION(409, "The entry was changed by someone else"),
     INVALID_STATE(409, "Not allowed in the entry's current state"),
-    DUPLICATE(409, "Already exists");
+    DUPLICATE(409, "Already exists"),
+    // shared calls through the gateway
+    NOT_GRANTED(403, "No active grant for this resource"),
+    QUOTA_EXCEEDED(429, "The grant's quota is used up"),
+    NO_SUCH_OPERATION(404, "The resource has no such operation"),
+    NOT_FOUND_AT_PROVIDER(404, "The provider has no such record"),
+    PROVIDER_TIMEOUT(504, "The provider did not answer in time"),
+    PROVIDER_ERROR(502, "The provider failed"),
+    PROVIDER_BUSY(503, "The provider is rate-limiting the hub");
 
     private final int httpStatus;
     private final String title;

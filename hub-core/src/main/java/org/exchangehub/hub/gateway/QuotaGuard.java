@@ -1,5 +1,6 @@
 package org.exchangehub.hub.gateway;
 
+import org.exchangehub.catalog.ErrorCode;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
@@ -43,7 +44,7 @@ public class QuotaGuard {
         long second = now / 1000;
         long thisSecond = perSecond.executeOnKey(grant.id() + ":" + second, new Increment());
         if (thisSecond > grant.callsPerSecond()) {
-            throw new GatewayException(GatewayException.Code.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerSecond()
+            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerSecond()
                     + " calls a second", 1);
         }
         ZonedDateTime today = ZonedDateTime.now(clock);
@@ -51,7 +52,7 @@ public class QuotaGuard {
         if (todayCount > grant.callsPerDay()) {
             LocalDate tomorrow = today.toLocalDate().plusDays(1);
             long wait = Duration.between(today, tomorrow.atStartOfDay(BUREAU_ZONE)).toSeconds() + 1;
-            throw new GatewayException(GatewayException.Code.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerDay()
+            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerDay()
                     + " calls a day; the count starts again at midnight (Asia/Shanghai)", (int) wait);
         }
     }

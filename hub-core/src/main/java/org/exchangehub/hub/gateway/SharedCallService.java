@@ -1,5 +1,6 @@
 package org.exchangehub.hub.gateway;
 
+import org.exchangehub.catalog.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -76,25 +77,25 @@ public class SharedCallService {
         ConsumerSystem consumer = consumers.of(actor);
         // checked before anything is logged, so a malformed call can neither pollute nor break the call log
         if (!RESOURCE_CODE.matcher(resourceCode).matches()) {
-            throw new GatewayException(GatewayException.Code.BAD_REQUEST, "'" + abbreviate(resourceCode) + "' is not a resource code");
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "'" + abbreviate(resourceCode) + "' is not a resource code");
         }
         if (!OPERATION.matcher(operation).matches()) {
-            throw new GatewayException(GatewayException.Code.BAD_REQUEST, "'" + abbreviate(operation) + "' is not an operation name");
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "'" + abbreviate(operation) + "' is not an operation name");
         }
         long started = System.nanoTime();
         Long grantId = null;
         int bytes = 0;
         try {
             GrantView grant = sharing.activeGrant(consumer.id(), resourceCode).orElseThrow(() -> new GatewayException(
-                    GatewayException.Code.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
+                    ErrorCode.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
             grantId = grant.id();
             MountedResource mount = mounts.apiMount(resourceCode, operation).orElseThrow(() -> new GatewayException(
-                    GatewayException.Code.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
+                    ErrorCode.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
             ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
             ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
             if (op == null) {
                 // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
-                throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
+                throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
                         + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
             }
             ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
@@ -106,9 +107,6 @@ public class SharedCallService {
             Map<String, Object> data = granted(resourceCode, actor, grant, answer(resourceCode, outcome));
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
             return data;
-        } catch (GatewayException e) {
-            log(consumer, resourceCode, operation, grantId, e.code().httpStatus(), e.code().name(), started, bytes);
-            throw e;
         } catch (org.exchangehub.catalog.RegistryException e) {
             log(consumer, resourceCode, operation, grantId, e.code().httpStatus(), e.code().name(), started, bytes);
             throw e;
@@ -145,7 +143,7 @@ public class SharedCallService {
         Exchange done = camel.send(endpoint, exchange);
         ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
         if (outcome == null) {
-            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The call to the provider failed ("
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The call to the provider failed ("
                     + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
         }
         return outcome;
@@ -153,34 +151,34 @@ public class SharedCallService {
 
     private JsonNode answer(String resourceCode, ConnectorOutcome outcome) {
         switch (outcome.kind()) {
-            case TIMEOUT -> throw new GatewayException(GatewayException.Code.PROVIDER_TIMEOUT,
+            case TIMEOUT -> throw new GatewayException(ErrorCode.PROVIDER_TIMEOUT,
                     "The provider of " + resourceCode + " gave " + outcome.detail());
-            case UNREACHABLE -> throw new GatewayException(GatewayException.Code.PROVIDER_ERROR,
+            case UNREACHABLE -> throw new GatewayException(ErrorCode.PROVIDER_ERROR,
                     "The provider of " + resourceCode + " could not be reached (" + outcome.detail() + ")");
             default -> { }
         }
         if (outcome.status() == 429) {
-            throw new GatewayException(GatewayException.Code.PROVIDER_BUSY, "The provider of " + resourceCode + " is rate-limiting the hub; "
+            throw new GatewayException(ErrorCode.PROVIDER_BUSY, "The provider of " + resourceCode + " is rate-limiting the hub; "
                     + "try again shortly", 5);
         }
         if (outcome.status() == 401 || outcome.status() == 403) {
-            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode
                     + " refused the hub's credentials; the hub's admins have to check the connector");
         }
         if (outcome.status() == 404) {
-            throw new GatewayException(GatewayException.Code.NOT_FOUND_AT_PROVIDER, "The provider of " + resourceCode + " has no such record");
+            throw new GatewayException(ErrorCode.NOT_FOUND_AT_PROVIDER, "The provider of " + resourceCode + " has no such record");
         }
         if (outcome.status() < 200 || outcome.status() >= 300) {
-            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered HTTP " + outcome.status());
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " answered HTTP " + outcome.status());
         }
         try {
             JsonNode body = json.readTree(outcome.body() == null ? "" : outcome.body());
             if (body == null || !body.isObject()) {
-                throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered no JSON object");
+                throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " answered no JSON object");
             }
             return body;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new GatewayException(GatewayException.Code.PROVIDER_ERROR, "The provider of " + resourceCode + " answered malformed JSON");
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " answered malformed JSON");
         }
     }
 
@@ -230,10 +228,10 @@ public class SharedCallService {
         while (m.find()) {
             String value = parameters.get(m.group(1));
             if (value == null || value.isBlank()) {
-                throw new GatewayException(GatewayException.Code.BAD_REQUEST, "parameter '" + m.group(1) + "' is required");
+                throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + m.group(1) + "' is required");
             }
             if (UNSAFE_SEGMENT.matcher(value).find() || value.equals(".") || value.equals("..")) {
-                throw new GatewayException(GatewayException.Code.BAD_REQUEST, "parameter '" + m.group(1)
+                throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + m.group(1)
                         + "' must not contain / \\ ? # % or be . or ..");
             }
             m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));

@@ -36,16 +36,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<ProblemDetail> registry(RegistryException e) {
-        return problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(), e.getMessage(), e.fieldProblems());
-    }
-
-    @ExceptionHandler(org.exchangehub.hub.gateway.GatewayException.class)
-    ResponseEntity<ProblemDetail> gateway(org.exchangehub.hub.gateway.GatewayException e) {
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.valueOf(e.code().httpStatus()), e.code().name(), e.code().title(),
-                e.getMessage(), List.of());
-        if (e.retryAfterSeconds() != null) {
+                e.getMessage(), e.fieldProblems());
+        if (e instanceof org.exchangehub.hub.gateway.GatewayException g && g.retryAfterSeconds() != null) {
             return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(answer.getBody());
+                    .header("Retry-After", String.valueOf(g.retryAfterSeconds())).body(answer.getBody());
         }
         return answer;
     }
