@@ -9,9 +9,9 @@ import static org.jooq.impl.DSL.sum;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.BureauCalendar;
 import org.exchangehub.catalog.RegistryException;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The stored call log: batches in, statistics and the "granted but never called" report (指标21) out. */
 @Service
 public class CallLog {
-
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DSLContext db;
 
@@ -60,8 +58,8 @@ public class CallLog {
                         count().filterWhere(CALL_LOG.HTTP_STATUS.between(200, 299)), count().filterWhere(CALL_LOG.HTTP_STATUS.ge(400)),
                         avg(CALL_LOG.LATENCY_MS), sum(CALL_LOG.RESPONSE_BYTES))
                 .from(CALL_LOG)
-                .where(CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BUREAU_ZONE).toOffsetDateTime()))
-                .and(CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime()))
+                .where(CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .and(CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
                 .groupBy(day, CALL_LOG.CONSUMER_SYSTEM_ID, CALL_LOG.RESOURCE_CODE)
                 .orderBy(day, CALL_LOG.CONSUMER_SYSTEM_ID, CALL_LOG.RESOURCE_CODE)
                 .fetch(r -> new DailyStatistics(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),

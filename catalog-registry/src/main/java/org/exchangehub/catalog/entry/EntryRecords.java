@@ -1,8 +1,5 @@
 package org.exchangehub.catalog.entry;
 
-import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY_VERSION;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +17,8 @@ import org.exchangehub.catalog.entry.EntryEnums.UpdateCycle;
 import org.exchangehub.catalog.entry.EntryViews.VersionView;
 import org.exchangehub.catalog.jooq.tables.records.CatalogEntryRecord;
 import org.exchangehub.catalog.jooq.tables.records.CatalogEntryVersionRecord;
+import org.exchangehub.catalog.JsonColumns;
 import org.exchangehub.catalog.text.ChineseTerms;
-import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
 
 /** Maps entry content to and from its table rows (JSON for the list-valued fields). */
@@ -32,9 +29,11 @@ class EntryRecords {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final ObjectMapper json;
+    private final JsonColumns columns;
 
-    EntryRecords(ObjectMapper json) {
+    EntryRecords(ObjectMapper json, JsonColumns columns) {
         this.json = json;
+        this.columns = columns;
     }
 
     void writeContent(CatalogEntryVersionRecord r, EntryContent c) {
@@ -50,9 +49,9 @@ class EntryRecords {
         r.setOpenType(c.openType().name());
         r.setOpenConditions(c.openConditions());
         r.setUpdateCycle(c.updateCycle().name());
-        r.setDataItems(JSONB.valueOf(write(c.dataItems())));
-        r.setRelatedItemCodes(JSONB.valueOf(write(c.relatedItemCodes())));
-        r.setRelatedResourceCodes(JSONB.valueOf(write(c.relatedResourceCodes())));
+        r.setDataItems(columns.write(c.dataItems()));
+        r.setRelatedItemCodes(columns.write(c.relatedItemCodes()));
+        r.setRelatedResourceCodes(columns.write(c.relatedResourceCodes()));
     }
 
     EntryContent readContent(CatalogEntryVersionRecord r) {
@@ -60,8 +59,8 @@ class EntryRecords {
                 r.getAbstractText(), ResourceFormat.valueOf(r.getFormat()), ShareType.valueOf(r.getShareType()),
                 r.getShareConditions(), r.getLegalBasis(), r.getShareMode() == null ? null : ShareMode.valueOf(r.getShareMode()),
                 OpenType.valueOf(r.getOpenType()), r.getOpenConditions(), UpdateCycle.valueOf(r.getUpdateCycle()),
-                read(r.getDataItems(), DATA_ITEMS), read(r.getRelatedItemCodes(), STRINGS),
-                read(r.getRelatedResourceCodes(), STRINGS));
+                columns.read(r.getDataItems(), DATA_ITEMS), columns.read(r.getRelatedItemCodes(), STRINGS),
+                columns.read(r.getRelatedResourceCodes(), STRINGS));
     }
 
     VersionView view(CatalogEntryVersionRecord r) {
@@ -106,27 +105,4 @@ class EntryRecords {
         return changes;
     }
 
-    JSONB jsonb(Object o) {
-        return o == null ? null : JSONB.valueOf(write(o));
-    }
-
-    Map<String, Object> map(JSONB j) {
-        return j == null ? null : read(j, new TypeReference<Map<String, Object>>() { });
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Not serialisable: " + o.getClass(), e);
-        }
-    }
-
-    private <T> T read(JSONB j, TypeReference<T> type) {
-        try {
-            return json.readValue(j.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable JSON in " + CATALOG_ENTRY_VERSION.getName(), e);
-        }
-    }
 }

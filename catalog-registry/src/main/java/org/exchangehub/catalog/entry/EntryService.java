@@ -6,15 +6,15 @@ import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY_VERSION;
 import static org.exchangehub.catalog.jooq.Tables.DEPARTMENT;
 import static org.exchangehub.catalog.jooq.Tables.ENTRY_ITEM_LINK;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.BureauCalendar;
+import org.exchangehub.catalog.JsonColumns;
 import org.exchangehub.catalog.ErrorCode;
 import org.exchangehub.catalog.FieldProblem;
 import org.exchangehub.catalog.PageResult;
@@ -41,19 +41,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EntryService {
 
-    /** Publication dates are the data bureau's calendar days. */
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final DSLContext db;
     private final EntryRecords records;
     private final ResourceCodeAllocator codes;
     private final CatalogEventOutbox events;
     private final EntryValidator validator;
     private final ApplicationEventPublisher domainEvents;
+    private final JsonColumns columns;
 
     public EntryService(DSLContext db, EntryRecords records, ResourceCodeAllocator codes, CatalogEventOutbox events,
-                        ServiceItemService items, ApplicationEventPublisher domainEvents) {
+                        ServiceItemService items, ApplicationEventPublisher domainEvents, JsonColumns columns) {
         this.db = db;
+        this.columns = columns;
         this.domainEvents = domainEvents;
         this.records = records;
         this.codes = codes;
@@ -76,10 +75,6 @@ public class EntryService {
         });
     }
 
-    /** The validator this service uses, for callers that check many drafts before writing (bulk import). */
-    public EntryValidator validator() {
-        return validator;
-    }
 
     public Set<String> knownResources(Collection<String> resourceCodes) {
         if (resourceCodes.isEmpty()) {
@@ -90,7 +85,7 @@ public class EntryService {
     }
 
     /** The department an actor catalogues for with this draft; editors default to their own. */
-    public String departmentFor(Actor actor, EntryDraft draft) {
+    private String departmentFor(Actor actor, EntryDraft draft) {
         String department = blank(draft.departmentCode()) ? actor.departmentCode() : draft.departmentCode().strip();
         if (department != null && !actor.mayEditFor(department)) {
             throw RegistryException.forbidden(actor.has(Role.DEPT_EDITOR)
@@ -109,12 +104,8 @@ public class EntryService {
         return view(actor, resourceCode);
     }
 
-    /**
-     * Inserts a new DRAFT entry with an already validated content and reserved resource code; used by
-     * {@link #create} and by bulk import. Returns the entry id.
-     */
-    @Transactional
-    public long insertNew(Actor actor, String department, EntryContent content, String resourceCode) {
+    /** Inserts a new DRAFT entry with an already validated content and reserved resource code. */
+    private long insertNew(Actor actor, String department, EntryContent content, String resourceCode) {
         CatalogEntryRecord e = db.newRecord(CATALOG_ENTRY);
         e.setResourceCode(resourceCode);
         e.setDepartmentCode(department);
@@ -281,7 +272,7 @@ public class EntryService {
         v.setReviewedBy(actor.username());
         v.setReviewedAt(OffsetDateTime.now());
         v.setReviewReason(null);
-        v.setPublishDate(LocalDate.now(BUREAU_ZONE));
+        v.setPublishDate(BureauCalendar.today());
         v.store();
         EntryContent content = records.readContent(v);
         e.setPublishedVersion(v.getVersionNo());
@@ -376,7 +367,7 @@ public class EntryService {
                 .fetch(h -> new HistoryRecord(h.getVersionNo(), h.getAction(),
                         h.getFromStatus() == null ? null : EntryStatus.valueOf(h.getFromStatus()),
                         h.getToStatus() == null ? null : EntryStatus.valueOf(h.getToStatus()),
-                        h.getActor(), h.getOccurredAt(), h.getReason(), records.map(h.getChanges())));
+                        h.getActor(), h.getOccurredAt(), h.getReason(), columns.map(h.getChanges())));
     }
 
     /** Versions waiting for review, oldest first. */
@@ -399,12 +390,20 @@ public class EntryService {
         return new PageResult<>(items, page, size, total);
     }
 
-    /** The entry's department and id, for modules that hang things under an entry (mounts). */
-    public record EntryRef(long id, String resourceCode, String departmentCode, EntryStatus status, List<String> dataItemNames) {
+    /** The entry's id, department and status, for modules that hang things under an entry (mounts, grants). */
+    public record EntryRef(long id, String resourceCode, String departmentCode, EntryStatus status) {
     }
 
+    /** One read of the entry row: cheap enough for every shared call. */
     @Transactional(readOnly = true)
     public EntryRef ref(String resourceCode) {
+        CatalogEntryRecord e = entry(resourceCode);
+        return new EntryRef(e.getId(), e.getResourceCode(), e.getDepartmentCode(), EntryStatus.valueOf(e.getStatus()));
+    }
+
+    /** Names and codes of the data items of the shown version and of the version being drafted, if any. */
+    @Transactional(readOnly = true)
+    public Set<String> dataItemNames(String resourceCode) {
         CatalogEntryRecord e = entry(resourceCode);
         int shown = e.getPublishedVersion() != null ? e.getPublishedVersion() : e.getLatestVersion();
         int newest = e.getWorkingVersion() != null ? e.getWorkingVersion() : shown;
@@ -417,7 +416,7 @@ public class EntryService {
                 }
             });
         }
-        return new EntryRef(e.getId(), e.getResourceCode(), e.getDepartmentCode(), EntryStatus.valueOf(e.getStatus()), List.copyOf(names));
+        return names;
     }
 
     private EntryContent validOrThrow(EntryDraft draft) {
@@ -499,7 +498,7 @@ public class EntryService {
                 .set(CATALOG_ENTRY_HISTORY.TO_STATUS, to == null ? null : to.name())
                 .set(CATALOG_ENTRY_HISTORY.ACTOR, actor.username())
                 .set(CATALOG_ENTRY_HISTORY.REASON, reason)
-                .set(CATALOG_ENTRY_HISTORY.CHANGES, records.jsonb(changes))
+                .set(CATALOG_ENTRY_HISTORY.CHANGES, columns.write(changes))
                 .execute();
     }
 

@@ -2,12 +2,11 @@ package org.exchangehub.catalog.event;
 
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_EVENT_OUTBOX;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.exchangehub.catalog.JsonColumns;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Service;
@@ -28,11 +27,11 @@ public class CatalogEventOutbox {
     }
 
     private final DSLContext db;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
-    public CatalogEventOutbox(DSLContext db, ObjectMapper json) {
+    public CatalogEventOutbox(DSLContext db, JsonColumns columns) {
         this.db = db;
-        this.json = json;
+        this.columns = columns;
     }
 
     /** An event to record. */
@@ -64,7 +63,7 @@ public class CatalogEventOutbox {
             payload.put("status", e.status());
             payload.put("actor", e.actor());
             payload.put("details", e.details() == null ? Map.of() : e.details());
-            insert = insert.values(e.type().name(), e.entryId(), e.resourceCode(), JSONB.valueOf(write(payload)));
+            insert = insert.values(e.type().name(), e.entryId(), e.resourceCode(), columns.write(payload));
         }
         insert.execute();
     }
@@ -99,21 +98,10 @@ public class CatalogEventOutbox {
 
     @SuppressWarnings("unchecked")
     private CatalogEvent toEvent(long id, OffsetDateTime at, JSONB payload) {
-        try {
-            Map<String, Object> p = json.readValue(payload.data(), Map.class);
-            return new CatalogEvent(id, CatalogEventType.valueOf((String) p.get("type")), (String) p.get("resourceCode"),
+        Map<String, Object> p = columns.map(payload);
+        return new CatalogEvent(id, CatalogEventType.valueOf((String) p.get("type")), (String) p.get("resourceCode"),
                     (String) p.get("departmentCode"), (Integer) p.get("version"), (String) p.get("status"),
-                    (String) p.get("actor"), at, (Map<String, Object>) p.get("details"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable outbox payload of event " + id, e);
-        }
+                (String) p.get("actor"), at, (Map<String, Object>) p.get("details"));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event payload not serialisable", e);
-        }
-    }
 }

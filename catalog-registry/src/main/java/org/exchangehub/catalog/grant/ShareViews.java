@@ -45,10 +45,6 @@ public final class ShareViews {
                             OffsetDateTime validFrom, OffsetDateTime validUntil, int callsPerDay, int callsPerSecond,
                             GrantStatus status, String grantedBy, OffsetDateTime grantedAt, String revokedBy,
                             OffsetDateTime revokedAt, String revokeReason) {
-
-        public boolean usableAt(OffsetDateTime when) {
-            return status == GrantStatus.ACTIVE && !when.isBefore(validFrom) && when.isBefore(validUntil);
-        }
     }
 
     public record ShareHistoryRecord(String action, String actor, OffsetDateTime occurredAt, String reason, Long grantId,

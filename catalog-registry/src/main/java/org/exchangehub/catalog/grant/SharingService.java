@@ -6,9 +6,7 @@ import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_HISTORY;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_REQUEST;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +17,7 @@ import java.util.Set;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.ErrorCode;
 import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.JsonColumns;
 import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.entry.DataItem;
@@ -43,7 +42,6 @@ import org.exchangehub.catalog.jooq.tables.records.ShareGrantRecord;
 import org.exchangehub.catalog.jooq.tables.records.ShareRequestRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -65,15 +63,15 @@ public class SharingService {
     private final EntryService entries;
     private final ConsumerSystemService consumers;
     private final CatalogEventOutbox events;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
     public SharingService(DSLContext db, EntryService entries, ConsumerSystemService consumers, CatalogEventOutbox events,
-                          ObjectMapper json) {
+                          JsonColumns columns) {
         this.db = db;
         this.entries = entries;
         this.consumers = consumers;
         this.events = events;
-        this.json = json;
+        this.columns = columns;
     }
 
     @Transactional
@@ -124,8 +122,8 @@ public class SharingService {
         r.setConsumerSystemId(consumer.id());
         r.setPurpose(draft.purpose().strip());
         r.setLegalBasis(draft.legalBasis() == null || draft.legalBasis().isBlank() ? null : draft.legalBasis().strip());
-        r.setRequestedItems(jsonb(items));
-        r.setUnmaskedItems(jsonb(unmasked));
+        r.setRequestedItems(columns.write(items));
+        r.setUnmaskedItems(columns.write(unmasked));
         r.setExpectedDailyVolume(draft.expectedDailyVolume());
         r.setStatus(RequestStatus.PENDING.name());
         r.setRequestedBy(actor.username());
@@ -255,7 +253,7 @@ public class SharingService {
         request(actor, requestId);
         return db.selectFrom(SHARE_HISTORY).where(SHARE_HISTORY.SHARE_REQUEST_ID.eq(requestId)).orderBy(SHARE_HISTORY.ID)
                 .fetch(h -> new ShareHistoryRecord(h.getAction(), h.getActor(), h.getOccurredAt(), h.getReason(), h.getShareGrantId(),
-                        h.getDetails() == null ? null : read(h.getDetails(), new TypeReference<Map<String, Object>>() { })));
+                        columns.map(h.getDetails())));
     }
 
     @Transactional(readOnly = true)
@@ -273,8 +271,8 @@ public class SharingService {
     }
 
     private void grant(ShareRequestRecord r, EntryRef ref, String grantedBy, Approval a) {
-        List<String> requested = read(r.getRequestedItems(), STRINGS);
-        List<String> requestedUnmasked = read(r.getUnmaskedItems(), STRINGS);
+        List<String> requested = columns.read(r.getRequestedItems(), STRINGS);
+        List<String> requestedUnmasked = columns.read(r.getUnmaskedItems(), STRINGS);
         List<FieldProblem> p = new ArrayList<>();
         List<String> items = a.dataItems() == null || a.dataItems().isEmpty() ? requested : List.copyOf(new LinkedHashSet<>(a.dataItems()));
         for (int i = 0; i < items.size(); i++) {
@@ -318,8 +316,8 @@ public class SharingService {
         g.setShareRequestId(r.getId());
         g.setEntryId(r.getEntryId());
         g.setConsumerSystemId(r.getConsumerSystemId());
-        g.setGrantedItems(jsonb(items));
-        g.setUnmaskedItems(jsonb(unmasked));
+        g.setGrantedItems(columns.write(items));
+        g.setUnmaskedItems(columns.write(unmasked));
         g.setValidFrom(now);
         g.setValidUntil(until);
         g.setCallsPerDay(perDay);
@@ -407,8 +405,8 @@ public class SharingService {
         ShareRequestRecord r = row.into(SHARE_REQUEST);
         Long grantId = db.select(SHARE_GRANT.ID).from(SHARE_GRANT).where(SHARE_GRANT.SHARE_REQUEST_ID.eq(id)).fetchOptional(SHARE_GRANT.ID).orElse(null);
         return new ShareRequestView(id, row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.NAME), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
-                r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(), read(r.getRequestedItems(), STRINGS),
-                read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(), RequestStatus.valueOf(r.getStatus()),
+                r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(), columns.read(r.getRequestedItems(), STRINGS),
+                columns.read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(), RequestStatus.valueOf(r.getStatus()),
                 r.getRequestedBy(), r.getRequestedAt(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionReason(), grantId);
     }
 
@@ -419,7 +417,7 @@ public class SharingService {
                 .orElseThrow(() -> RegistryException.notFound("grant", String.valueOf(id)));
         ShareGrantRecord g = row.into(SHARE_GRANT);
         return new GrantView(id, g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
-                g.getConsumerSystemId(), read(g.getGrantedItems(), STRINGS), read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
+                g.getConsumerSystemId(), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
                 g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
                 g.getGrantedAt(), g.getRevokedBy(), g.getRevokedAt(), g.getRevokeReason());
     }
@@ -457,28 +455,12 @@ public class SharingService {
                 .set(SHARE_HISTORY.ACTION, action)
                 .set(SHARE_HISTORY.ACTOR, actor)
                 .set(SHARE_HISTORY.REASON, reason)
-                .set(SHARE_HISTORY.DETAILS, details == null ? null : jsonb(details))
+                .set(SHARE_HISTORY.DETAILS, details == null ? null : columns.write(details))
                 .execute();
     }
 
     private void event(CatalogEventType type, EntryRef ref, String actor, Map<String, Object> details) {
         events.record(type, ref.resourceCode(), ref.id(), ref.departmentCode(), null, ref.status().name(), actor, details);
-    }
-
-    private JSONB jsonb(Object o) {
-        try {
-            return JSONB.valueOf(json.writeValueAsString(o));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(JSONB j, TypeReference<T> type) {
-        try {
-            return json.readValue(j.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable JSON in share tables", e);
-        }
     }
 
     private static boolean blank(String s) {

@@ -2,9 +2,7 @@ package org.exchangehub.catalog.mount;
 
 import static org.exchangehub.catalog.jooq.Tables.MOUNTED_RESOURCE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +13,7 @@ import java.util.regex.Pattern;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.ErrorCode;
 import org.exchangehub.catalog.FieldProblem;
+import org.exchangehub.catalog.JsonColumns;
 import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.entry.EntryService.EntryRef;
@@ -23,7 +22,6 @@ import org.exchangehub.catalog.event.CatalogEventOutbox;
 import org.exchangehub.catalog.event.CatalogEventType;
 import org.exchangehub.catalog.jooq.tables.records.MountedResourceRecord;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,18 +31,19 @@ public class MountService {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,99}");
     private static final Pattern SCHEMA_TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    private static final TypeReference<LinkedHashMap<String, String>> COLUMN_MAPPING = new TypeReference<>() { };
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final DSLContext db;
     private final EntryService entries;
     private final CatalogEventOutbox events;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
-    public MountService(DSLContext db, EntryService entries, CatalogEventOutbox events, ObjectMapper json) {
+    public MountService(DSLContext db, EntryService entries, CatalogEventOutbox events, JsonColumns columns) {
         this.db = db;
         this.entries = entries;
         this.events = events;
-        this.json = json;
+        this.columns = columns;
     }
 
     @Transactional
@@ -70,7 +69,7 @@ public class MountService {
             case TABLE -> {
                 r.setDatasourceId(request.datasourceId().strip());
                 r.setTableName(request.tableName().strip());
-                r.setColumnMapping(JSONB.valueOf(write(new LinkedHashMap<>(request.columnMapping()))));
+                r.setColumnMapping(columns.write(new LinkedHashMap<>(request.columnMapping())));
             }
             case FILE -> {
                 r.setLocation(request.location().strip());
@@ -157,6 +156,7 @@ public class MountService {
             if (q.tableName() == null || !SCHEMA_TABLE.matcher(q.tableName().strip()).matches()) {
                 p.add(new FieldProblem("tableName", "expected schema.table, got '" + q.tableName() + "'"));
             }
+            java.util.Set<String> itemNames = entries.dataItemNames(entry.resourceCode());
             if (q.columnMapping() == null || q.columnMapping().isEmpty()) {
                 p.add(new FieldProblem("columnMapping", "required: at least one column → data item pair"));
             } else {
@@ -164,9 +164,9 @@ public class MountService {
                     if (!COLUMN.matcher(column).matches()) {
                         p.add(new FieldProblem("columnMapping." + column, "expected a column name of letters, digits and _"));
                     }
-                    if (item == null || !entry.dataItemNames().contains(item)) {
+                    if (item == null || !itemNames.contains(item)) {
                         p.add(new FieldProblem("columnMapping." + column, "'" + item + "' is not a data item of " + entry.resourceCode()
-                                + "; expected one of " + entry.dataItemNames()));
+                                + "; expected one of " + itemNames));
                     }
                 });
             }
@@ -196,24 +196,9 @@ public class MountService {
 
     private MountedResource toView(MountedResourceRecord r, String resourceCode) {
         return new MountedResource(r.getId(), resourceCode, MountKind.valueOf(r.getKind()), r.getConnectorId(), r.getOperation(),
-                r.getDatasourceId(), r.getTableName(), r.getColumnMapping() == null ? null : read(r.getColumnMapping()),
+                r.getDatasourceId(), r.getTableName(), columns.read(r.getColumnMapping(), COLUMN_MAPPING),
                 r.getLocation(), r.getFilePattern(), MountHealth.valueOf(r.getHealth()), r.getHealthDetail(),
                 r.getHealthCheckedAt(), r.getCreatedBy(), r.getCreatedAt());
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> read(JSONB j) {
-        try {
-            return json.readValue(j.data(), new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

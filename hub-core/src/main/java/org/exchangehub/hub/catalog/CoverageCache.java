@@ -41,10 +41,6 @@ public class CoverageCache {
         }
     }
 
-    public boolean isCached() {
-        return map.containsKey(REPORT);
-    }
-
     public void drop() {
         map.delete(REPORT);
     }

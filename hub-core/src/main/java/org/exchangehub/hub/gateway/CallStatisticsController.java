@@ -3,9 +3,9 @@ package org.exchangehub.hub.gateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.BureauCalendar;
 import org.exchangehub.catalog.calls.CallLog;
 import org.exchangehub.catalog.calls.CallLog.DailyStatistics;
 import org.exchangehub.catalog.calls.CallLog.UncalledGrant;
@@ -32,7 +32,7 @@ public class CallStatisticsController {
     public List<DailyStatistics> statistics(Actor actor,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = BureauCalendar.today();
         return callLog.statistics(actor, from == null ? today : from, to == null ? today : to);
     }
 

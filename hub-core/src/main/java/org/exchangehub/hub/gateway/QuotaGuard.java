@@ -1,5 +1,6 @@
 package org.exchangehub.hub.gateway;
 
+import org.exchangehub.catalog.BureauCalendar;
 import org.exchangehub.catalog.ErrorCode;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -8,7 +9,6 @@ import com.hazelcast.map.IMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import org.exchangehub.catalog.grant.ShareViews.GrantView;
@@ -23,7 +23,6 @@ public class QuotaGuard {
 
     static final String PER_SECOND = "gateway.quota.second";
     static final String PER_DAY = "gateway.quota.day";
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final IMap<String, Long> perSecond;
     private final IMap<String, Long> perDay;
@@ -35,7 +34,7 @@ public class QuotaGuard {
         hazelcast.getConfig().addMapConfig(new MapConfig(PER_DAY).setTimeToLiveSeconds((int) Duration.ofDays(2).toSeconds()));
         this.perSecond = hazelcast.getMap(PER_SECOND);
         this.perDay = hazelcast.getMap(PER_DAY);
-        this.clock = Clock.system(BUREAU_ZONE);
+        this.clock = Clock.system(BureauCalendar.ZONE);
     }
 
     /** Counts one call against the grant, or refuses it with the seconds to wait. */
@@ -51,7 +50,7 @@ public class QuotaGuard {
         long todayCount = perDay.executeOnKey(grant.id() + ":" + today.toLocalDate(), new Increment());
         if (todayCount > grant.callsPerDay()) {
             LocalDate tomorrow = today.toLocalDate().plusDays(1);
-            long wait = Duration.between(today, tomorrow.atStartOfDay(BUREAU_ZONE)).toSeconds() + 1;
+            long wait = Duration.between(today, tomorrow.atStartOfDay(BureauCalendar.ZONE)).toSeconds() + 1;
             throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerDay()
                     + " calls a day; the count starts again at midnight (Asia/Shanghai)", (int) wait);
         }

@@ -129,14 +129,8 @@ public class SharedCallService {
         String endpoint = SelfBuiltRestRoute.ENDPOINT;
         if ("national".equals(system.family())) {
             endpoint = NationalGatewayRoute.ENDPOINT;
-            Map<String, String> bodyFields = new LinkedHashMap<>();
-            parameters.forEach((name, value) -> {
-                if (!op.path().contains("{" + name + "}")) {
-                    bodyFields.put(name, value);
-                }
-            });
             exchange.setProperty(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
-                    RequestSignature.Algorithm.valueOf(system.signature()), cipher(system), write(bodyFields)));
+                    RequestSignature.Algorithm.valueOf(system.signature()), cipher(system), write(notInPath(op, parameters))));
             exchange.setProperty(ConnectorCall.PROPERTY, new ConnectorCall(call.connectorId(), call.operation(), call.component(),
                     call.address(), null, call.responseTimeoutMs()));
         }
@@ -241,15 +235,21 @@ public class SharedCallService {
         return system.baseUrl().toString().replaceAll("/+$", "") + path;
     }
 
-    /** Parameters not used in the path go to the provider as query parameters. */
-    private static String query(ConnectorProperties.Operation op, Map<String, String> parameters) {
-        StringBuilder q = new StringBuilder();
+    /** Parameters the operation's path does not use: the query string (REST) or the JSON body (national gateway). */
+    private static Map<String, String> notInPath(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        Map<String, String> rest = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (!op.path().contains("{" + name + "}")) {
-                q.append(q.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                rest.put(name, value);
             }
         });
+        return rest;
+    }
+
+    private static String query(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        StringBuilder q = new StringBuilder();
+        notInPath(op, parameters).forEach((name, value) -> q.append(q.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return q.isEmpty() ? null : q.toString();
     }
 }

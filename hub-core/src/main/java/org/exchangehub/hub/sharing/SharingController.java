@@ -13,7 +13,7 @@ import org.exchangehub.catalog.grant.ShareViews.ShareHistoryRecord;
 import org.exchangehub.catalog.grant.ShareViews.ShareRequestDraft;
 import org.exchangehub.catalog.grant.ShareViews.ShareRequestView;
 import org.exchangehub.catalog.grant.SharingService;
-import org.exchangehub.hub.security.SecretBox;
+import org.exchangehub.hub.security.AppKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +32,12 @@ public class SharingController {
 
     private final SharingService sharing;
     private final ConsumerSystemService consumers;
-    private final SecretBox secrets;
+    private final AppKeys appKeys;
 
-    public SharingController(SharingService sharing, ConsumerSystemService consumers, SecretBox secrets) {
+    public SharingController(SharingService sharing, ConsumerSystemService consumers, AppKeys appKeys) {
         this.sharing = sharing;
         this.consumers = consumers;
-        this.secrets = secrets;
+        this.appKeys = appKeys;
     }
 
     /** A decision's reason. */
@@ -61,20 +61,9 @@ public class SharingController {
     @PostMapping("/consumer-systems/{id}/app-key")
     @Operation(summary = "Admin: issue a legacy system an app key and secret for signed calls (replaces any earlier one)")
     public IssuedAppKey issueAppKey(Actor actor, @PathVariable String id, @RequestBody(required = false) AppKeyRequest request) {
-        String algorithm = request == null || request.algorithm() == null ? "HMAC_SM3" : request.algorithm().strip().toUpperCase();
-        if (!algorithm.equals("HMAC_SM3") && !algorithm.equals("HMAC_SHA256")) {
-            throw org.exchangehub.catalog.RegistryException.invalid(List.of(new org.exchangehub.catalog.FieldProblem("algorithm",
-                    "expected HMAC_SM3 or HMAC_SHA256, got '" + algorithm + "'")));
-        }
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        byte[] key = new byte[12];
-        byte[] secret = new byte[32];
-        random.nextBytes(key);
-        random.nextBytes(secret);
-        String appKey = "ak" + java.util.HexFormat.of().formatHex(key);
-        String appSecret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        consumers.setAppCredential(actor, id, appKey, secrets.seal(appSecret), algorithm);
-        return new IssuedAppKey(appKey, appSecret, algorithm, "The secret is shown only now; store it in the system's secret store");
+        AppKeys.Issued issued = appKeys.issue(actor, id, request == null ? null : request.algorithm());
+        return new IssuedAppKey(issued.appKey(), issued.appSecret(), issued.algorithm(),
+                "The secret is shown only now; store it in the system's secret store");
     }
 
     @GetMapping("/consumer-systems")
