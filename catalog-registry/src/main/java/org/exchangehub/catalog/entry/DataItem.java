@@ -12,5 +12,6 @@ import org.exchangehub.catalog.entry.EntryEnums.DataItemType;
  * @param sensitive   whether consumers see it masked unless their grant allows it
  * @param description free text; may be null
  */
-public record DataItem(String name, String code, DataItemType type, Integer length, boolean sensitive, String description) {
+public record DataItem(String name, String code, DataItemType type, Integer length, boolean sensitive, String description)
+        implements java.io.Serializable {
 }

@@ -401,6 +401,14 @@ public class EntryService {
         return new EntryRef(e.getId(), e.getResourceCode(), e.getDepartmentCode(), EntryStatus.valueOf(e.getStatus()));
     }
 
+    /** The data items of the published version; empty when the entry has none published. */
+    @Transactional(readOnly = true)
+    public List<DataItem> publishedDataItems(String resourceCode) {
+        CatalogEntryRecord e = entry(resourceCode);
+        return e.getPublishedVersion() == null ? List.of()
+                : List.copyOf(records.readContent(version(e, e.getPublishedVersion())).dataItems());
+    }
+
     /** Names and codes of the data items of the shown version and of the version being drafted, if any. */
     @Transactional(readOnly = true)
     public Set<String> dataItemNames(String resourceCode) {

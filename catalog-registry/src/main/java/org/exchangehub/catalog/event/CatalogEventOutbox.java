@@ -9,6 +9,7 @@ import java.util.Map;
 import org.exchangehub.catalog.JsonColumns;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +29,12 @@ public class CatalogEventOutbox {
 
     private final DSLContext db;
     private final JsonColumns columns;
+    private final ApplicationEventPublisher domainEvents;
 
-    public CatalogEventOutbox(DSLContext db, JsonColumns columns) {
+    public CatalogEventOutbox(DSLContext db, JsonColumns columns, ApplicationEventPublisher domainEvents) {
         this.db = db;
         this.columns = columns;
+        this.domainEvents = domainEvents;
     }
 
     /** An event to record. */
@@ -66,6 +69,8 @@ public class CatalogEventOutbox {
             insert = insert.values(e.type().name(), e.entryId(), e.resourceCode(), columns.write(payload));
         }
         insert.execute();
+        // in-process listeners (this node's caches) react on commit, before the relay has carried the events to Kafka
+        domainEvents.publishEvent(new CatalogChangeRecorded(events));
     }
 
     /**

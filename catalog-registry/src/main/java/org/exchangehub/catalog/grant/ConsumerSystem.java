@@ -6,5 +6,5 @@ package org.exchangehub.catalog.grant;
  * @param clientId       its OAuth2 client id: tokens whose {@code azp} is this act for this system
  * @param departmentCode the department that runs it, if a government department does
  */
-public record ConsumerSystem(String id, String name, String departmentCode, String clientId) {
+public record ConsumerSystem(String id, String name, String departmentCode, String clientId) implements java.io.Serializable {
 }

@@ -15,6 +15,7 @@ import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.jooq.tables.records.ConsumerSystemRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The systems allowed to consume shared data, and which one a token acts for. */
@@ -25,8 +26,11 @@ public class ConsumerSystemService {
 
     private final DSLContext db;
 
-    public ConsumerSystemService(DSLContext db) {
+    private final ApplicationEventPublisher domainEvents;
+
+    public ConsumerSystemService(DSLContext db, ApplicationEventPublisher domainEvents) {
         this.db = db;
+        this.domainEvents = domainEvents;
     }
 
     @Transactional
@@ -72,6 +76,7 @@ public class ConsumerSystemService {
                 .set(CONSUMER_SYSTEM.DEPARTMENT_CODE, department)
                 .set(CONSUMER_SYSTEM.CLIENT_ID, clientId)
                 .execute();
+        domainEvents.publishEvent(new ConsumerSystemChanged(system.id()));
         return new ConsumerSystem(system.id(), system.name().strip(), department, clientId);
     }
 
@@ -123,6 +128,7 @@ public class ConsumerSystemService {
         if (updated == 0) {
             throw RegistryException.notFound("consuming system", systemId);
         }
+        domainEvents.publishEvent(new ConsumerSystemChanged(systemId));
     }
 
     public Optional<AppCredential> byAppKey(String appKey) {

@@ -229,6 +229,21 @@ public class SharingService {
         return activeGrant(consumerSystemId, entries.ref(resourceCode).id());
     }
 
+    /**
+     * Every grant of an entry that is active and not yet expired, for the gateway's cache of what may be called; empty
+     * unless the entry is published and shared. Validity is checked again at each call.
+     */
+    @Transactional(readOnly = true)
+    public List<GrantView> activeGrants(String resourceCode) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(CATALOG_ENTRY.RESOURCE_CODE.eq(resourceCode), SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()),
+                        SHARE_GRANT.VALID_UNTIL.gt(now),
+                        CATALOG_ENTRY.STATUS.eq(EntryStatus.PUBLISHED.name()), CATALOG_ENTRY.SHARE_TYPE.ne(ShareType.NOT_SHARED.name()))
+                .orderBy(SHARE_GRANT.ID)
+                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+    }
+
     @Transactional(readOnly = true)
     public ShareRequestView request(Actor actor, long requestId) {
         ShareRequestView view = request(requestId);

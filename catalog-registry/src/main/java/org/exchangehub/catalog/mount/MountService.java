@@ -120,6 +120,16 @@ public class MountService {
                 .fetchOptional(r -> toView(r, resourceCode));
     }
 
+    /** Every API resource mounted under an entry, oldest first: the gateway's routing table for that entry. */
+    @Transactional(readOnly = true)
+    public List<MountedResource> apiMounts(String resourceCode) {
+        EntryRef entry = entries.ref(resourceCode);
+        return db.selectFrom(MOUNTED_RESOURCE)
+                .where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id()), MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()))
+                .orderBy(MOUNTED_RESOURCE.ID)
+                .fetch(r -> toView(r, resourceCode));
+    }
+
     /** Records a health probe's result; an event is raised only when the health changes. */
     @Transactional
     public void reportHealth(long mountId, MountHealth health, String detail) {

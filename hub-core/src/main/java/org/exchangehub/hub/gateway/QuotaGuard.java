@@ -1,7 +1,5 @@
 package org.exchangehub.hub.gateway;
 
-import org.exchangehub.catalog.BureauCalendar;
-import org.exchangehub.catalog.ErrorCode;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
@@ -11,58 +9,70 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import org.exchangehub.catalog.grant.ShareViews.GrantView;
+import org.exchangehub.catalog.BureauCalendar;
+import org.exchangehub.catalog.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Enforces a grant's quota (calls per second and per day) across every hub node: the counters live in Hazelcast
- * and are incremented atomically on the member that owns them. Days are the bureau's calendar days.
+ * Enforces a grant's quota (calls per second and per day) across every hub node: one counter per grant lives in
+ * Hazelcast and is updated atomically on the member that owns it, in one round trip per call. Days are the
+ * bureau's calendar days.
  */
 @Component
 public class QuotaGuard {
 
-    static final String PER_SECOND = "gateway.quota.second";
-    static final String PER_DAY = "gateway.quota.day";
+    static final String COUNTERS = "gateway.quota";
 
-    private final IMap<String, Long> perSecond;
-    private final IMap<String, Long> perDay;
+    private final IMap<Long, long[]> counters;
     private final Clock clock;
 
     public QuotaGuard(HazelcastInstance hazelcast) {
-        // counters outlive their window only briefly
-        hazelcast.getConfig().addMapConfig(new MapConfig(PER_SECOND).setTimeToLiveSeconds(5));
-        hazelcast.getConfig().addMapConfig(new MapConfig(PER_DAY).setTimeToLiveSeconds((int) Duration.ofDays(2).toSeconds()));
-        this.perSecond = hazelcast.getMap(PER_SECOND);
-        this.perDay = hazelcast.getMap(PER_DAY);
+        // a grant not called for two days has nothing left to count
+        hazelcast.getConfig().addMapConfig(new MapConfig(COUNTERS).setMaxIdleSeconds((int) Duration.ofDays(2).toSeconds()));
+        this.counters = hazelcast.getMap(COUNTERS);
         this.clock = Clock.system(BureauCalendar.ZONE);
     }
 
     /** Counts one call against the grant, or refuses it with the seconds to wait. */
-    public void acquire(GrantView grant) {
-        long now = clock.millis();
-        long second = now / 1000;
-        long thisSecond = perSecond.executeOnKey(grant.id() + ":" + second, new Increment());
-        if (thisSecond > grant.callsPerSecond()) {
-            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerSecond()
+    public void acquire(long grantId, int callsPerSecond, int callsPerDay) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        long second = now.toEpochSecond();
+        long day = now.toLocalDate().toEpochDay();
+        long[] counts = counters.executeOnKey(grantId, new Count(second, day, callsPerSecond, callsPerDay));
+        if (counts[0] > callsPerSecond) {
+            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grantId + " allows " + callsPerSecond
                     + " calls a second", 1);
         }
-        ZonedDateTime today = ZonedDateTime.now(clock);
-        long todayCount = perDay.executeOnKey(grant.id() + ":" + today.toLocalDate(), new Increment());
-        if (todayCount > grant.callsPerDay()) {
-            LocalDate tomorrow = today.toLocalDate().plusDays(1);
-            long wait = Duration.between(today, tomorrow.atStartOfDay(BureauCalendar.ZONE)).toSeconds() + 1;
-            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grant.id() + " allows " + grant.callsPerDay()
+        if (counts[1] > callsPerDay) {
+            LocalDate tomorrow = now.toLocalDate().plusDays(1);
+            long wait = Duration.between(now, tomorrow.atStartOfDay(BureauCalendar.ZONE)).toSeconds() + 1;
+            throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grantId + " allows " + callsPerDay
                     + " calls a day; the count starts again at midnight (Asia/Shanghai)", (int) wait);
         }
     }
 
-    /** Adds one and returns the new count; runs on the member owning the key, so concurrent calls never lose a count. */
-    static final class Increment implements EntryProcessor<String, Long, Long> {
+    /**
+     * Counts a call in this second and this day and returns both counts; a call refused for the second is not counted
+     * against the day. The state is {second, count in it, day, count in it}.
+     */
+    record Count(long second, long day, int callsPerSecond, int callsPerDay) implements EntryProcessor<Long, long[], long[]> {
         @Override
-        public Long process(Map.Entry<String, Long> entry) {
-            long next = (entry.getValue() == null ? 0L : entry.getValue()) + 1;
-            entry.setValue(next);
-            return next;
+        public long[] process(Map.Entry<Long, long[]> entry) {
+            long[] s = entry.getValue() == null ? new long[4] : entry.getValue().clone();
+            if (s[0] != second) {
+                s[0] = second;
+                s[1] = 0;
+            }
+            if (s[2] != day) {
+                s[2] = day;
+                s[3] = 0;
+            }
+            s[1]++;
+            if (s[1] <= callsPerSecond) {
+                s[3]++;
+            }
+            entry.setValue(s);
+            return new long[] {s[1], s[1] <= callsPerSecond ? s[3] : 0};
         }
     }
 }

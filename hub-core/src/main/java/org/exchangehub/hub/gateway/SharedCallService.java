@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,13 +17,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.entry.DataItem;
-import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.grant.ConsumerSystem;
-import org.exchangehub.catalog.grant.ConsumerSystemService;
-import org.exchangehub.catalog.grant.ShareViews.GrantView;
-import org.exchangehub.catalog.grant.SharingService;
-import org.exchangehub.catalog.mount.MountService;
-import org.exchangehub.catalog.mount.MountedResource;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorOutcome;
 import org.exchangehub.connectors.national.NationalCall;
@@ -44,23 +37,16 @@ public class SharedCallService {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
-    private final ConsumerSystemService consumers;
-    private final SharingService sharing;
-    private final EntryService entries;
-    private final MountService mounts;
+    private final GatewayPlans plans;
     private final ConnectorProperties connectors;
     private final QuotaGuard quota;
     private final CallLogPublisher calls;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
 
-    public SharedCallService(ConsumerSystemService consumers, SharingService sharing, EntryService entries, MountService mounts,
-                             ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls, ProducerTemplate camel,
-                             ObjectMapper json) {
-        this.consumers = consumers;
-        this.sharing = sharing;
-        this.entries = entries;
-        this.mounts = mounts;
+    public SharedCallService(GatewayPlans plans, ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls,
+                             ProducerTemplate camel, ObjectMapper json) {
+        this.plans = plans;
         this.connectors = connectors;
         this.quota = quota;
         this.calls = calls;
@@ -74,7 +60,7 @@ public class SharedCallService {
     private static final Pattern UNSAFE_SEGMENT = Pattern.compile("[/\\\\?#%]");
 
     public Map<String, Object> call(Actor actor, String resourceCode, String operation, Map<String, String> parameters) {
-        ConsumerSystem consumer = consumers.of(actor);
+        ConsumerSystem consumer = plans.consumer(actor);
         // checked before anything is logged, so a malformed call can neither pollute nor break the call log
         if (!RESOURCE_CODE.matcher(resourceCode).matches()) {
             throw new GatewayException(ErrorCode.VALIDATION_FAILED, "'" + abbreviate(resourceCode) + "' is not a resource code");
@@ -86,11 +72,14 @@ public class SharedCallService {
         Long grantId = null;
         int bytes = 0;
         try {
-            GrantView grant = sharing.activeGrant(consumer.id(), resourceCode).orElseThrow(() -> new GatewayException(
+            GatewayPlans.ResourcePlan plan = plans.plan(resourceCode);
+            GatewayPlans.PlanGrant grant = plan.grantOf(consumer.id(), OffsetDateTime.now()).orElseThrow(() -> new GatewayException(
                     ErrorCode.NOT_GRANTED, consumer.id() + " holds no active grant for " + resourceCode + "; apply for it first"));
             grantId = grant.id();
-            MountedResource mount = mounts.apiMount(resourceCode, operation).orElseThrow(() -> new GatewayException(
-                    ErrorCode.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'"));
+            GatewayPlans.PlanMount mount = plan.apiMounts().get(operation);
+            if (mount == null) {
+                throw new GatewayException(ErrorCode.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'");
+            }
             ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
             ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
             if (op == null) {
@@ -101,10 +90,10 @@ public class SharedCallService {
             ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
                     ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
                     (int) system.responseTimeout().toMillis());
-            quota.acquire(grant); // after the request is known to be well-formed: a refused call costs no quota
+            quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay()); // after the request is known to be well-formed: a refused call costs no quota
             ConnectorOutcome outcome = send(system, connectorCall, op, parameters);
             bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
-            Map<String, Object> data = granted(resourceCode, actor, grant, answer(resourceCode, outcome));
+            Map<String, Object> data = granted(plan, grant, answer(resourceCode, outcome));
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
             return data;
         } catch (org.exchangehub.catalog.RegistryException e) {
@@ -194,10 +183,9 @@ public class SharedCallService {
     }
 
     /** Only granted items, keyed by their machine code (or name); sensitive ones masked unless unmasked by the grant. */
-    private Map<String, Object> granted(String resourceCode, Actor actor, GrantView grant, JsonNode body) {
-        List<DataItem> items = entries.view(actor, resourceCode).published().content().dataItems();
+    private Map<String, Object> granted(GatewayPlans.ResourcePlan plan, GatewayPlans.PlanGrant grant, JsonNode body) {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (DataItem item : items) {
+        for (DataItem item : plan.dataItems()) {
             if (!grant.dataItems().contains(item.name())) {
                 continue;
             }

@@ -35,6 +35,8 @@ public class HazelcastConfiguration {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.getJetConfig().setEnabled(false);
+        // near caches (the gateway's plans) learn of a change at once rather than in a batch up to 10 s later
+        config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true);

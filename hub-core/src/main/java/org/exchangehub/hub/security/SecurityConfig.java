@@ -89,19 +89,19 @@ public class SecurityConfig {
             String audience = hub.security().audience();
             log.info("Accepting tokens from OIDC issuer {} for audience {}", issuer, audience);
             // resolved on first use, so the hub starts even while the issuer is still starting
-            return new SupplierJwtDecoder(() -> {
+            return new VerifiedTokenCache(new SupplierJwtDecoder(() -> {
                 NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
                 decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                         new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
                 return decoder;
-            });
+            }), java.time.Clock.systemUTC());
         }
         LocalSigningKey key = LocalSigningKey.inDataDir(hub.dataDir());
         log.info("No OIDC issuer configured (HUB_OIDC_ISSUER): accepting tokens signed by the local development key in {}; "
                 + "make one with ./hub token", hub.dataDir().toAbsolutePath().normalize());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER)));
-        return decoder;
+        return new VerifiedTokenCache(decoder, java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -43,14 +43,11 @@ import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.code.UnifiedSocialCreditCode;
-import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.grant.ConsumerSystem;
 import org.exchangehub.catalog.grant.ConsumerSystemService;
-import org.exchangehub.catalog.grant.ShareViews.GrantView;
-import org.exchangehub.catalog.grant.SharingService;
-import org.exchangehub.catalog.mount.MountService;
 import org.exchangehub.hub.HubApplication;
 import org.exchangehub.hub.gateway.CallLogPublisher;
+import org.exchangehub.hub.gateway.GatewayPlans;
 import org.exchangehub.hub.gateway.QuotaGuard;
 import org.exchangehub.hub.gateway.SharedCallService;
 import org.exchangehub.hub.runtime.HubProperties;
@@ -90,6 +87,8 @@ class GatewayBenchmark {
     static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "8,32").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     static final int STEP_CALLS = 2_000;
+    /** {@code -Dbenchmark.profile=target/hub-{clients}.jfr}: a JFR recording (profile settings) of each closed-loop hub run. */
+    static final String PROFILE = System.getProperty("benchmark.profile");
     /** Open loop: at most this many requests in flight; a request that has to wait for a slot still counts from its scheduled time. */
     static final int MAX_IN_FLIGHT = 256;
     static final String CREDIT_CODE = "91620900MA7AAAAAA1";
@@ -133,13 +132,7 @@ class GatewayBenchmark {
     ConsumerSystemService consumerSystems;
 
     @Autowired
-    SharingService sharing;
-
-    @Autowired
-    MountService mounts;
-
-    @Autowired
-    EntryService entries;
+    GatewayPlans plans;
 
     @Autowired
     QuotaGuard quota;
@@ -185,7 +178,14 @@ class GatewayBenchmark {
         for (int clients : CLIENTS) {
             for (Target t : List.of(directTarget, hubTarget)) {
                 pause();
+                jdk.jfr.Recording recording = PROFILE != null && t == hubTarget ? profile() : null;
                 Result r = closedLoop(t, clients, Integer.MAX_VALUE, Duration.ofSeconds(MAX_SECONDS), clients + " clients");
+                if (recording != null) {
+                    Path file = Path.of(PROFILE.replace("{clients}", String.valueOf(clients)));
+                    recording.dump(file);
+                    recording.close();
+                    System.out.println("[gateway-benchmark] JFR recording of the hub run written to " + file.toAbsolutePath());
+                }
                 System.out.println("[gateway-benchmark] " + r.line());
                 results.add(r);
             }
@@ -200,6 +200,16 @@ class GatewayBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println("[gateway-benchmark] written to " + out.toAbsolutePath());
+    }
+
+    private static jdk.jfr.Recording profile() throws IOException {
+        try {
+            jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
+        } catch (java.text.ParseException e) {
+            throw new IOException(e);
+        }
     }
 
     /** Lets Kafka's producer and the call-log writer catch up between runs, so one run's backlog does not land on the next. */
@@ -474,23 +484,26 @@ class GatewayBenchmark {
     List<Step> stepTimings(Setup s) {
         Actor actor = new Actor(s.clientId(), Set.of(Role.CONSUMER), null, s.clientId());
         ConsumerSystem consumer = consumerSystems.of(actor);
-        GrantView grant = sharing.activeGrant(consumer.id(), s.code()).orElseThrow();
+        GatewayPlans.PlanGrant grant = plans.plan(s.code()).grantOf(consumer.id(), OffsetDateTime.now()).orElseThrow();
         Map<String, String> parameters = Map.of("creditCode", CREDIT_CODE);
         Map<String, Supplier<Object>> steps = new LinkedHashMap<>();
         Map<String, String> what = new HashMap<>();
         steps.put("ConsumerSystemService.of(actor)", () -> consumerSystems.of(actor));
-        what.put("ConsumerSystemService.of(actor)", "PostgreSQL: consuming system by client id");
-        steps.put("SharingService.activeGrant", () -> sharing.activeGrant(consumer.id(), s.code()));
-        what.put("SharingService.activeGrant", "PostgreSQL: the active grant");
-        steps.put("MountService.apiMount", () -> mounts.apiMount(s.code(), "queryByCreditCode"));
-        what.put("MountService.apiMount", "PostgreSQL: the mounted API");
+        what.put("ConsumerSystemService.of(actor)", "PostgreSQL: consuming system by client id (what a cache miss costs)");
+        steps.put("GatewayPlans.consumer(actor)", () -> plans.consumer(actor));
+        what.put("GatewayPlans.consumer(actor)", "the same, from the Hazelcast near cache");
+        steps.put("GatewayPlans.plan, dropped first", () -> {
+            plans.drop(s.code());
+            return plans.plan(s.code());
+        });
+        what.put("GatewayPlans.plan, dropped first", "PostgreSQL: entry's data items, API mounts and active grants (a cache miss)");
+        steps.put("GatewayPlans.plan", () -> plans.plan(s.code()));
+        what.put("GatewayPlans.plan", "the same, from the Hazelcast near cache");
         steps.put("QuotaGuard.acquire", () -> {
-            quota.acquire(grant);
+            quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
             return null;
         });
-        what.put("QuotaGuard.acquire", "Hazelcast: two entry processors (per second, per day)");
-        steps.put("EntryService.view", () -> entries.view(actor, s.code()));
-        what.put("EntryService.view", "PostgreSQL: the published entry's data items (for filtering and masking)");
+        what.put("QuotaGuard.acquire", "Hazelcast: one entry processor (per second and per day)");
         steps.put("CallLogPublisher.publish", () -> {
             callLog.publish(new CallRecord(UUID.randomUUID(), OffsetDateTime.now(), consumer.id(), s.code(), "queryByCreditCode",
                     grant.id(), 200, null, 1, 100));
