@@ -109,23 +109,16 @@ public class MountService {
                 .fetch(r -> toView(r, resourceCode));
     }
 
-    /** The API resource mounted under an entry for an operation, if any: where a shared call goes. */
+    /**
+     * Every resource mounted under an entry that the gateway can call (API and TABLE), oldest first: the gateway's
+     * routing table for that entry.
+     */
     @Transactional(readOnly = true)
-    public java.util.Optional<MountedResource> apiMount(String resourceCode, String operation) {
+    public List<MountedResource> callableMounts(String resourceCode) {
         EntryRef entry = entries.ref(resourceCode);
         return db.selectFrom(MOUNTED_RESOURCE)
-                .where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id()), MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()),
-                        MOUNTED_RESOURCE.OPERATION.eq(operation))
-                .orderBy(MOUNTED_RESOURCE.ID).limit(1)
-                .fetchOptional(r -> toView(r, resourceCode));
-    }
-
-    /** Every API resource mounted under an entry, oldest first: the gateway's routing table for that entry. */
-    @Transactional(readOnly = true)
-    public List<MountedResource> apiMounts(String resourceCode) {
-        EntryRef entry = entries.ref(resourceCode);
-        return db.selectFrom(MOUNTED_RESOURCE)
-                .where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id()), MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()))
+                .where(MOUNTED_RESOURCE.ENTRY_ID.eq(entry.id()),
+                        MOUNTED_RESOURCE.KIND.in(MountKind.API.name(), MountKind.TABLE.name()))
                 .orderBy(MOUNTED_RESOURCE.ID)
                 .fetch(r -> toView(r, resourceCode));
     }

@@ -22,6 +22,7 @@ import org.exchangehub.catalog.grant.ConsumerSystemChanged;
 import org.exchangehub.catalog.grant.ConsumerSystemService;
 import org.exchangehub.catalog.grant.ShareViews.GrantView;
 import org.exchangehub.catalog.grant.SharingService;
+import org.exchangehub.catalog.mount.MountKind;
 import org.exchangehub.catalog.mount.MountService;
 import org.exchangehub.catalog.mount.MountedResource;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,6 +40,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 public class GatewayPlans {
+
+    /** The operation under which a TABLE mount is called: a key lookup. */
+    public static final String TABLE_LOOKUP = "lookup";
 
     static final String PLANS = "gateway.plans";
     static final String GENERATIONS = "gateway.plan-generations";
@@ -101,8 +105,14 @@ public class GatewayPlans {
     private ResourcePlan load(String resourceCode) {
         List<DataItem> items = entries.publishedDataItems(resourceCode);
         Map<String, PlanMount> apiMounts = new LinkedHashMap<>();
-        for (MountedResource m : mounts.apiMounts(resourceCode)) {
-            apiMounts.putIfAbsent(m.operation(), new PlanMount(m.id(), m.connectorId(), m.operation()));
+        for (MountedResource m : mounts.callableMounts(resourceCode)) {
+            if (m.kind() == MountKind.TABLE) {
+                apiMounts.putIfAbsent(TABLE_LOOKUP, new PlanMount(m.id(), MountKind.TABLE, null, TABLE_LOOKUP, m.datasourceId(),
+                        m.tableName(), Map.copyOf(m.columnMapping())));
+            } else {
+                apiMounts.putIfAbsent(m.operation(), new PlanMount(m.id(), MountKind.API, m.connectorId(), m.operation(), null, null,
+                        Map.of()));
+            }
         }
         Map<String, PlanGrant> grants = new LinkedHashMap<>();
         for (GrantView g : sharing.activeGrants(resourceCode)) {
@@ -176,7 +186,12 @@ public class GatewayPlans {
         }
     }
 
-    public record PlanMount(long mountId, String connectorId, String operation) implements Serializable {
+    /**
+     * A mounted resource the gateway calls: an API (connector and its operation) or a TABLE (a data source's table,
+     * its columns mapped to data items), which consumers call as the operation {@value #TABLE_LOOKUP}.
+     */
+    public record PlanMount(long mountId, MountKind kind, String connectorId, String operation, String datasourceId,
+                            String tableName, Map<String, String> columnMapping) implements Serializable {
     }
 
     public record PlanGrant(long id, Set<String> dataItems, Set<String> unmaskedItems, OffsetDateTime validFrom,

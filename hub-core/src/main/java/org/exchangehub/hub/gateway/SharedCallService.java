@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,11 +19,14 @@ import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.grant.ConsumerSystem;
+import org.exchangehub.catalog.mount.MountKind;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorOutcome;
 import org.exchangehub.connectors.national.NationalCall;
 import org.exchangehub.connectors.national.NationalGatewayRoute;
 import org.exchangehub.connectors.selfbuilt.SelfBuiltRestRoute;
+import org.exchangehub.connectors.selfbuilt.TableLookup;
+import org.exchangehub.connectors.selfbuilt.TableLookupRoute;
 import org.exchangehub.connectors.signing.RequestSignature;
 import org.exchangehub.connectors.signing.Sm4Cipher;
 import org.springframework.stereotype.Service;
@@ -39,15 +43,17 @@ public class SharedCallService {
 
     private final GatewayPlans plans;
     private final ConnectorProperties connectors;
+    private final ProviderDatabases databases;
     private final QuotaGuard quota;
     private final CallLogPublisher calls;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
 
-    public SharedCallService(GatewayPlans plans, ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls,
-                             ProducerTemplate camel, ObjectMapper json) {
+    public SharedCallService(GatewayPlans plans, ConnectorProperties connectors, ProviderDatabases databases, QuotaGuard quota,
+                             CallLogPublisher calls, ProducerTemplate camel, ObjectMapper json) {
         this.plans = plans;
         this.connectors = connectors;
+        this.databases = databases;
         this.quota = quota;
         this.calls = calls;
         this.camel = camel;
@@ -80,18 +86,26 @@ public class SharedCallService {
             if (mount == null) {
                 throw new GatewayException(ErrorCode.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'");
             }
-            ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
-            ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
-            if (op == null) {
-                // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
-                throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
-                        + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
+            ConnectorOutcome outcome;
+            if (mount.kind() == MountKind.TABLE) {
+                TableLookup lookup = tableLookup(resourceCode, plan, grant, mount, parameters);
+                quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
+                outcome = lookUp(lookup);
+            } else {
+                ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
+                ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
+                if (op == null) {
+                    // a mount naming an unconfigured connector is the hub's configuration fault, not the consumer's
+                    throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
+                            + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
+                }
+                ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
+                        ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
+                        (int) system.responseTimeout().toMillis());
+                // after the request is known to be well-formed: a refused call costs no quota
+                quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
+                outcome = send(system, connectorCall, op, parameters);
             }
-            ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
-                    ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
-                    (int) system.responseTimeout().toMillis());
-            quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay()); // after the request is known to be well-formed: a refused call costs no quota
-            ConnectorOutcome outcome = send(system, connectorCall, op, parameters);
             bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
             Map<String, Object> data = granted(plan, grant, answer(resourceCode, outcome));
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
@@ -103,6 +117,72 @@ public class SharedCallService {
             log(consumer, resourceCode, operation, grantId, 500, "INTERNAL_ERROR", started, bytes);
             throw e;
         }
+    }
+
+    /**
+     * A TABLE mount's lookup: the consumer's parameters name data items (by code or name) that its grant includes —
+     * a filter on an item it may not read would tell it that item's value — and the mount maps them to columns.
+     */
+    private TableLookup tableLookup(String resourceCode, GatewayPlans.ResourcePlan plan, GatewayPlans.PlanGrant grant,
+                                    GatewayPlans.PlanMount mount, Map<String, String> parameters) {
+        ProviderDatabaseProperties.Database database = databases.database(mount.datasourceId());
+        if (database == null) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
+                    + "data source '" + mount.datasourceId() + "' is not configured");
+        }
+        Map<String, DataItem> itemsByKey = new LinkedHashMap<>();
+        for (DataItem item : plan.dataItems()) {
+            itemsByKey.put(item.name(), item);
+            if (item.code() != null) {
+                itemsByKey.put(item.code(), item);
+            }
+        }
+        Map<String, String> select = new LinkedHashMap<>();
+        Map<String, String> columnOfItem = new LinkedHashMap<>();
+        mount.columnMapping().forEach((column, itemRef) -> {
+            DataItem item = itemsByKey.get(itemRef);
+            if (item != null) {
+                select.put(column, item.code() != null ? item.code() : item.name());
+                columnOfItem.put(item.name(), column);
+            }
+        });
+        Map<String, String> conditions = new LinkedHashMap<>();
+        List<String> keys = columnOfItem.keySet().stream().filter(grant.dataItems()::contains)
+                .map(name -> itemsByKey.get(name).code() != null ? itemsByKey.get(name).code() : name).toList();
+        parameters.forEach((name, value) -> {
+            DataItem item = itemsByKey.get(name);
+            String column = item == null ? null : columnOfItem.get(item.name());
+            if (column == null || !grant.dataItems().contains(item.name())) {
+                throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + abbreviate(name) + "' is not a data item "
+                        + "this grant may look up by; expected one of " + keys);
+            }
+            if (value == null || value.isBlank()) {
+                throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + name + "' must have a value");
+            }
+            conditions.put(column, value);
+        });
+        if (conditions.isEmpty()) {
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "a lookup needs at least one key parameter, one of " + keys);
+        }
+        String[] table = mount.tableName().split("\\.", 2);
+        return new TableLookup(databases.dataSource(mount.datasourceId()), database.dialect(), table[0], table[1], select, conditions,
+                (int) Math.max(1, database.queryTimeout().toSeconds()));
+    }
+
+    private ConnectorOutcome lookUp(TableLookup lookup) {
+        Exchange exchange = new DefaultExchange(camel.getCamelContext());
+        exchange.setProperty(TableLookup.PROPERTY, lookup);
+        Exchange done = camel.send(TableLookupRoute.ENDPOINT, exchange);
+        ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
+        if (outcome == null) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The lookup in the provider's database failed ("
+                    + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
+        }
+        if (outcome.status() == 300) {
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "More than one record matches these parameters; "
+                    + "a lookup answers one record: give its key");
+        }
+        return outcome;
     }
 
     private void log(ConsumerSystem consumer, String resourceCode, String operation, Long grantId, int status, String error,

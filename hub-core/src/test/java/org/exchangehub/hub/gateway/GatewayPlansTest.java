@@ -56,7 +56,7 @@ class GatewayPlansTest {
         plans = new GatewayPlans(hazelcast, mock(ConsumerSystemService.class), sharing, entries, mounts);
         code = "3-01-02/" + String.format("%06d", (int) (Math.random() * 999_999));
         when(entries.publishedDataItems(code)).thenReturn(List.of());
-        when(mounts.apiMounts(code)).thenReturn(List.of());
+        when(mounts.callableMounts(code)).thenReturn(List.of());
     }
 
     static GrantView grant(String consumer) {
