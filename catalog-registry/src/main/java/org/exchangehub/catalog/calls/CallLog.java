@@ -2,6 +2,7 @@ package org.exchangehub.catalog.calls;
 
 import static org.exchangehub.catalog.jooq.Tables.CALL_LOG;
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
+import static org.exchangehub.catalog.jooq.Tables.MOUNTED_RESOURCE;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.count;
@@ -9,7 +10,11 @@ import static org.jooq.impl.DSL.sum;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.BureauCalendar;
 import org.exchangehub.catalog.RegistryException;
@@ -82,6 +87,60 @@ public class CallLog {
                 .andNotExists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)))
                 .orderBy(SHARE_GRANT.GRANTED_AT)
                 .fetch(r -> new UncalledGrant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /**
+     * One interface reached through the given connectors (the national platform's, say): its grants and their use.
+     *
+     * @param activeGrants grants active now
+     * @param grantsCalled grants used by at least one call in the period
+     */
+    public record GrantedVersusCalled(String resourceCode, String providerDepartmentCode, List<String> connectorIds,
+                                      long activeGrants, long grantsCalled, long calls, long succeeded) {
+    }
+
+    /**
+     * For every entry with an API mounted through one of these connectors: how many grants it has and how many were
+     * used in the period (Asia/Shanghai days), with the calls. Entries granted but never called show 0 calls.
+     */
+    @Transactional(readOnly = true)
+    public List<GrantedVersusCalled> grantedVersusCalled(Actor actor, Collection<String> connectorIds, LocalDate from, LocalDate to) {
+        requireAdmin(actor);
+        if (connectorIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> connectorsOf = new LinkedHashMap<>();
+        Map<String, String> departmentOf = new LinkedHashMap<>();
+        Map<String, Long> entryIdOf = new LinkedHashMap<>();
+        db.selectDistinct(CATALOG_ENTRY.ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE, MOUNTED_RESOURCE.CONNECTOR_ID)
+                .from(MOUNTED_RESOURCE).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(MOUNTED_RESOURCE.ENTRY_ID))
+                .where(MOUNTED_RESOURCE.KIND.eq("API"), MOUNTED_RESOURCE.CONNECTOR_ID.in(connectorIds))
+                .orderBy(CATALOG_ENTRY.RESOURCE_CODE, MOUNTED_RESOURCE.CONNECTOR_ID)
+                .forEach(r -> {
+                    connectorsOf.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value4());
+                    departmentOf.put(r.value2(), r.value3());
+                    entryIdOf.put(r.value2(), r.value1());
+                });
+        if (entryIdOf.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> grants = db.select(SHARE_GRANT.ENTRY_ID, count()).from(SHARE_GRANT)
+                .where(SHARE_GRANT.ENTRY_ID.in(entryIdOf.values()), SHARE_GRANT.STATUS.eq("ACTIVE"))
+                .groupBy(SHARE_GRANT.ENTRY_ID).fetchMap(r -> r.value1(), r -> r.value2());
+        Map<String, org.jooq.Record4<String, Integer, Integer, Integer>> use = db.select(CALL_LOG.RESOURCE_CODE,
+                        DSL.countDistinct(CALL_LOG.GRANT_ID), count(), count().filterWhere(CALL_LOG.HTTP_STATUS.between(200, 299)))
+                .from(CALL_LOG)
+                .where(CALL_LOG.RESOURCE_CODE.in(entryIdOf.keySet()))
+                .and(CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .and(CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .groupBy(CALL_LOG.RESOURCE_CODE).fetchMap(r -> r.value1(), r -> r);
+        List<GrantedVersusCalled> report = new ArrayList<>();
+        entryIdOf.forEach((code, entryId) -> {
+            var u = use.get(code);
+            report.add(new GrantedVersusCalled(code, departmentOf.get(code), List.copyOf(connectorsOf.get(code)),
+                    grants.getOrDefault(entryId, 0), u == null ? 0 : u.value2(), u == null ? 0 : u.value3(), u == null ? 0 : u.value4()));
+        });
+        return report;
     }
 
     private static void requireAdmin(Actor actor) {

@@ -268,6 +268,45 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(busy.raw().headers().firstValue("Retry-After")).isPresent();
     }
 
+    @Test
+    void nationalInterfacesAreReportedGrantedVersusCalled() {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String code = publish(officer, licenceEntry("全国企业基本信息（调用统计）", List.of()));
+        officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "national-enterprise", "operation", "queryEnterprise"));
+        List<HubApi> consumers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String client = "national-report-" + ThreadLocalRandom.current().nextInt(1_000_000);
+            admin().put("/api/consumer-systems/" + client, Map.of("name", "调用统计系统" + i, "clientId", client), null);
+            HubApi consumer = as(client, "consumer", null);
+            assertThat(consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("企业名称")))
+                    .body().path("status").asText()).isEqualTo("APPROVED");
+            consumers.add(consumer);
+        }
+        var sm4 = new org.exchangehub.connectors.signing.Sm4Cipher(org.exchangehub.connectors.signing.Sm4Cipher.Mode.ECB,
+                java.util.HexFormat.of().parseHex(NATIONAL_SM4_KEY), null);
+        PROVIDER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/enterprise"))
+                .willReturn(okJson("{\"code\":\"200\",\"message\":\"成功\",\"data\":\"" + sm4.encrypt("{\"qymc\":\"某公司\"}") + "\"}")));
+
+        assertThat(consumers.get(0).get("/api/shared/" + code + "/queryEnterprise?tyshxydm=91620900MA7XXXXXX9").status()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode row = null;
+            for (JsonNode r : admin().get("/api/calls/national").body()) {
+                if (r.path("resourceCode").asText().equals(code)) {
+                    row = r;
+                }
+            }
+            assertThat(row).as("national report row for " + code).isNotNull();
+            assertThat(row.path("connectorIds").toString()).contains("national-enterprise");
+            assertThat(row.path("activeGrants").asLong()).isEqualTo(2);
+            assertThat(row.path("grantsCalled").asLong()).isEqualTo(1);
+            assertThat(row.path("calls").asLong()).isEqualTo(1);
+            assertThat(row.path("succeeded").asLong()).isEqualTo(1);
+        });
+        assertThat(consumers.get(0).get("/api/calls/national").status()).isEqualTo(403);
+    }
+
     record Signed(int status, String body) {
     }
 
