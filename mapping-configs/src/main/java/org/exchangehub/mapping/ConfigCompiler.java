@@ -100,16 +100,16 @@ final class ConfigCompiler {
                 }
             }
         }
-        if (!type.isTemporal()) {
-            for (String key : List.of("format", "zone")) {
-                if (node.has(key)) {
-                    problem(child(at, key), node.get(key), "applies only to date and datetime fields; this field is "
-                            + type.configName());
-                }
-            }
+        if (!type.isTemporal() && node.has("format")) {
+            problem(child(at, "format"), node.get("format"), "applies only to date and datetime fields; this field is "
+                    + type.configName());
+        }
+        if (type != FieldType.DATETIME && node.has("zone")) {
+            // a date without a time is taken as written; one with an offset or an epoch number becomes the config zone's date
+            problem(child(at, "zone"), node.get("zone"), "applies only to datetime fields; this field is " + type.configName());
         }
         ZoneId zone = node.has("zone") ? zone(node.get("zone"), child(at, "zone")) : configZone;
-        if (zone == null) {
+        if (zone == null || type != FieldType.DATETIME) {
             zone = configZone;
         }
         TemporalFormat[] formats = type.isTemporal() ? formats(node.get("format"), child(at, "format"), type, zone) : new TemporalFormat[0];

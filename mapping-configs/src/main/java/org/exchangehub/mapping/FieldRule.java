@@ -79,7 +79,7 @@ final class FieldRule {
             return;
         }
         if (codes != null) {
-            Object standard = codes.lookUp(Values.text(value));
+            Object standard = codes.lookUp(Values.codeKey(value));
             if (standard != null) {
                 values.put(target, standard);
                 return;

@@ -66,6 +66,20 @@ final class Values {
         return String.valueOf(value);
     }
 
+    /**
+     * The text a code table is keyed by: like {@link #text}, but numbers without their trailing zeros, so that a
+     * database's NUMBER 1.0 or a JSON 1.0 finds the code "1".
+     */
+    static String codeKey(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return codeKey(BigDecimal.valueOf(((Number) value).doubleValue()));
+        }
+        return text(value);
+    }
+
     /** What kind of thing a value is, for messages. */
     static String describe(Object value) {
         if (value instanceof JsonNode node) {

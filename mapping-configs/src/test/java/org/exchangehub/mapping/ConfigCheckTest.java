@@ -184,6 +184,19 @@ class ConfigCheckTest {
         }
 
         @Test
+        void rejectsZoneOnAFieldWithoutTime() {
+            ConfigProblem problem = onlyProblemOf("""
+                    name: t
+                    target: data-items
+                    fields:
+                      clrq: {from: estDate, type: date, format: yyyyMMdd, zone: UTC}
+                    """);
+
+            assertThat(problem.path()).isEqualTo("fields.clrq.zone");
+            assertThat(problem.message()).isEqualTo("applies only to datetime fields; this field is date");
+        }
+
+        @Test
         void rejectsFormatOnAFieldThatIsNotADate() {
             ConfigProblem problem = onlyProblemOf("""
                     name: t

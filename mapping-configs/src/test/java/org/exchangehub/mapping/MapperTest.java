@@ -131,6 +131,21 @@ class MapperTest {
         }
 
         @Test
+        void takesAWrittenDateAsItIsAndAMomentsDateInTheConfiguredZone() {
+            Mapper mapper = fields("""
+                    written: {from: a, type: date}
+                    moment: {from: b, type: date}
+                    epoch: {from: c, type: date, format: epoch-millis}
+                    """);
+
+            MappingResult result = mapper.map(json("{\"a\":\"2026-11-23\",\"b\":\"2026-11-22T23:30:00Z\",\"c\":1795365000000}"));
+
+            // 23:30 UTC and 16:30 UTC on the 22nd are the 23rd in Shanghai
+            assertThat(result.values()).containsOnly(entry("written", LocalDate.of(2026, 11, 23)),
+                    entry("moment", LocalDate.of(2026, 11, 23)), entry("epoch", LocalDate.of(2026, 11, 23)));
+        }
+
+        @Test
         void readsDatabaseTimestampsAsWallClockTimeInTheConfiguredZoneWhateverTheJvmZone() {
             Mapper mapper = fields("""
                     fromTimestamp: {from: a, type: datetime}
@@ -412,6 +427,12 @@ class MapperTest {
         void givesCodeTableValuesTheFieldsType() {
             assertThat(mapper.map(Map.of("JJ", "加急")).value("urgent")).isEqualTo(Boolean.TRUE);
             assertThat(mapper.map(Map.of("JJ", "普通")).value("urgent")).isEqualTo(Boolean.FALSE);
+        }
+
+        @Test
+        void looksUpNumericCodesWithoutTheirTrailingZeros() {
+            assertThat(mapper.map(json("{\"BLZT\":1.0}")).value("status")).isEqualTo("SUBMITTED");
+            assertThat(mapper.map(Map.of("BLZT", new BigDecimal("6.00"))).value("status")).isEqualTo("COMPLETED");
         }
 
         @Test
