@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -32,7 +31,7 @@ final class ConfigCompiler {
 
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final Set<String> CONSTANT_EXCLUDES = Set.of("codeTable", "transforms", "format", "default", "trim");
+    private static final List<String> CONSTANT_EXCLUDES = List.of("codeTable", "transforms", "format", "default", "trim");
     private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2026, 11, 23, 9, 15, 2, 0, DEFAULT_ZONE);
 
     private final String origin;

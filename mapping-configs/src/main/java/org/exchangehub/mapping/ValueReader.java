@@ -2,6 +2,7 @@ package org.exchangehub.mapping;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,14 +47,18 @@ final class ValueReader {
 
     /** The value as this reader's type; {@code value} is plain (see {@link Values#scalar}) and not empty. */
     Object read(Object value) throws InvalidValue {
-        return switch (type) {
-            case STRING -> Values.text(value);
-            case INTEGER -> integer(value);
-            case DECIMAL -> decimal(value);
-            case BOOLEAN -> bool(value);
-            case DATE -> moment(value).withZoneSameInstant(outputZone).toLocalDate();
-            case DATETIME -> moment(value).withZoneSameInstant(outputZone).toOffsetDateTime();
-        };
+        try {
+            return switch (type) {
+                case STRING -> Values.text(value);
+                case INTEGER -> integer(value);
+                case DECIMAL -> decimal(value);
+                case BOOLEAN -> bool(value);
+                case DATE -> moment(value).withZoneSameInstant(outputZone).toLocalDate();
+                case DATETIME -> moment(value).withZoneSameInstant(outputZone).toOffsetDateTime();
+            };
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidValue(expected); // a year beyond the calendar's range, an exponent beyond BigDecimal's
+        }
     }
 
     private Long integer(Object value) throws InvalidValue {

@@ -23,6 +23,9 @@ final class Values {
                 return node.textValue();
             }
             if (node.isNumber()) {
+                if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+                    return node.asText(); // NaN or Infinity, from a lenient parser: no number of any type
+                }
                 // decimals as BigDecimal: a double's binary value would show as 0.30000000000000004
                 return node.isIntegralNumber() ? node.numberValue() : node.decimalValue();
             }

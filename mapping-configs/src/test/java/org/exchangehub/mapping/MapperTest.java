@@ -461,6 +461,21 @@ class MapperTest {
         }
 
         @Test
+        void reportsValuesBeyondWhatJavaCanHoldInsteadOfThrowing() {
+            Mapper mapper = fields("""
+                    at: {from: a, type: datetime}
+                    days: {from: b, type: integer}
+                    amount: {from: c, type: decimal}
+                    """);
+
+            MappingResult result = mapper.map(json("{\"a\":\"+999999999-12-31T23:59:59-18:00\",\"b\":99999999999999999999,"
+                    + "\"c\":\"1e99999999999\"}"));
+
+            assertThat(result.values()).isEmpty();
+            assertThat(result.problems()).extracting(MappingProblem::code).containsOnly(MappingProblem.Code.INVALID_VALUE).hasSize(3);
+        }
+
+        @Test
         void givesAnUnmodifiableResult() {
             MappingResult result = fields("a: {from: a}").map(Map.of("a", "1"));
 
