@@ -36,8 +36,8 @@ public class ConnectorClient {
                 () -> once(request));
         if (outcome.isProviderFailure() || outcome.kind() == ConnectorOutcome.Kind.FAULT
                 || (outcome.kind() == ConnectorOutcome.Kind.ANSWERED && (outcome.status() == 401 || outcome.status() == 403))) {
-            log.warn("Connector {} operation {}: {} {} ({})", request.call().connectorId(), request.call().operation(), outcome.kind(),
-                    outcome.status(), outcome.detail());
+            log.warn("Connector {} operation {}: {}{}{}", request.call().connectorId(), request.call().operation(), outcome.kind(),
+                    outcome.status() == 0 ? "" : " HTTP " + outcome.status(), outcome.detail() == null ? "" : " (" + outcome.detail() + ")");
         }
         return outcome;
     }
