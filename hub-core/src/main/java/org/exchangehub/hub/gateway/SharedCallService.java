@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.entry.DataItem;
@@ -26,10 +23,18 @@ import org.exchangehub.catalog.grant.SharingService;
 import org.exchangehub.catalog.mount.MountService;
 import org.exchangehub.catalog.mount.MountedResource;
 import org.exchangehub.connectors.ConnectorCall;
+import org.exchangehub.connectors.ConnectorClient;
+import org.exchangehub.connectors.ConnectorException;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ConnectorRequest;
 import org.exchangehub.connectors.national.NationalCall;
 import org.exchangehub.connectors.national.NationalGatewayRoute;
+import org.exchangehub.connectors.provincial.ProvincialRestRoute;
+import org.exchangehub.connectors.provincial.TokenEndpoint;
 import org.exchangehub.connectors.selfbuilt.SelfBuiltRestRoute;
+import org.exchangehub.connectors.soap.SoapCall;
+import org.exchangehub.connectors.soap.SoapEnvelope;
+import org.exchangehub.connectors.soap.SoapRoute;
 import org.exchangehub.connectors.signing.RequestSignature;
 import org.exchangehub.connectors.signing.Sm4Cipher;
 import org.springframework.stereotype.Service;
@@ -51,11 +56,11 @@ public class SharedCallService {
     private final ConnectorProperties connectors;
     private final QuotaGuard quota;
     private final CallLogPublisher calls;
-    private final ProducerTemplate camel;
+    private final ConnectorClient client;
     private final ObjectMapper json;
 
     public SharedCallService(ConsumerSystemService consumers, SharingService sharing, EntryService entries, MountService mounts,
-                             ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls, ProducerTemplate camel,
+                             ConnectorProperties connectors, QuotaGuard quota, CallLogPublisher calls, ConnectorClient client,
                              ObjectMapper json) {
         this.consumers = consumers;
         this.sharing = sharing;
@@ -64,7 +69,7 @@ public class SharedCallService {
         this.connectors = connectors;
         this.quota = quota;
         this.calls = calls;
-        this.camel = camel;
+        this.client = client;
         this.json = json;
     }
 
@@ -124,23 +129,34 @@ public class SharedCallService {
 
     private ConnectorOutcome send(ConnectorProperties.System system, ConnectorCall call, ConnectorProperties.Operation op,
                                   Map<String, String> parameters) {
-        Exchange exchange = new DefaultExchange(camel.getCamelContext());
-        exchange.setProperty(ConnectorCall.PROPERTY, call);
-        String endpoint = SelfBuiltRestRoute.ENDPOINT;
-        if ("national".equals(system.family())) {
+        try {
+            return client.send(request(system, call, op, parameters));
+        } catch (ConnectorException e) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The call to the provider failed (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The family's route and what it needs: bearer tokens (provincial), credentials (national), a SOAP operation. */
+    private ConnectorRequest request(ConnectorProperties.System system, ConnectorCall call, ConnectorProperties.Operation op,
+                                     Map<String, String> parameters) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String endpoint = "provincial".equals(system.family()) ? ProvincialRestRoute.ENDPOINT : SelfBuiltRestRoute.ENDPOINT;
+        if (op.isSoap()) {
+            endpoint = SoapRoute.ENDPOINT;
+            properties.put(SoapCall.PROPERTY, new SoapCall(op.namespace(), op.soapAction(), op.element(),
+                    "qualified".equals(op.elementForm()), op.resultElement(), notInPath(op, parameters)));
+        } else if ("national".equals(system.family())) {
             endpoint = NationalGatewayRoute.ENDPOINT;
-            exchange.setProperty(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
+            properties.put(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
                     RequestSignature.Algorithm.valueOf(system.signature()), cipher(system), write(notInPath(op, parameters))));
-            exchange.setProperty(ConnectorCall.PROPERTY, new ConnectorCall(call.connectorId(), call.operation(), call.component(),
-                    call.address(), null, call.responseTimeoutMs()));
         }
-        Exchange done = camel.send(endpoint, exchange);
-        ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
-        if (outcome == null) {
-            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The call to the provider failed ("
-                    + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
+        if (op.isSoap() || "national".equals(system.family())) {
+            // the parameters travel in the body
+            call = new ConnectorCall(call.connectorId(), call.operation(), call.component(), call.address(), null, call.responseTimeoutMs());
         }
-        return outcome;
+        TokenEndpoint token = "provincial".equals(system.family()) ? new TokenEndpoint(call.connectorId(), call.component(),
+                system.tokenUrl(), system.clientId(), system.clientSecret(), system.scope(), call.responseTimeoutMs()) : null;
+        return new ConnectorRequest(endpoint, call, properties, token, op.idempotentIn(system.family()), system.resilience());
     }
 
     private JsonNode answer(String resourceCode, ConnectorOutcome outcome) {
@@ -149,6 +165,13 @@ public class SharedCallService {
                     "The provider of " + resourceCode + " gave " + outcome.detail());
             case UNREACHABLE -> throw new GatewayException(ErrorCode.PROVIDER_ERROR,
                     "The provider of " + resourceCode + " could not be reached (" + outcome.detail() + ")");
+            case TOKEN_FAILED -> throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode
+                    + " was not called: its token endpoint gave the hub no access token (" + outcome.detail() + ")");
+            case REJECTED -> throw new GatewayException(ErrorCode.PROVIDER_UNAVAILABLE, "The provider of " + resourceCode
+                    + " has been failing; the hub is not calling it for now. Try again in " + outcome.retryAfterSeconds() + " s",
+                    outcome.retryAfterSeconds());
+            // the fault's code and text are in the hub's log (ConnectorClient), never in the answer
+            case FAULT -> throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " answered with a SOAP fault");
             default -> { }
         }
         if (outcome.status() == 429) {
@@ -247,6 +270,16 @@ public class SharedCallService {
     }
 
     private static String query(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        if (op.isSoap()) {
+            // SOAP: they become elements of the operation element, checked here so a malformed call costs no quota
+            notInPath(op, parameters).forEach((name, value) -> {
+                if (!SoapEnvelope.isSendable(name, value)) {
+                    throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + abbreviate(name) + "' cannot be sent to "
+                            + "a SOAP service: a name is a letter or _ then letters, digits, _ . or -, a value plain text");
+                }
+            });
+            return null;
+        }
         StringBuilder q = new StringBuilder();
         notInPath(op, parameters).forEach((name, value) -> q.append(q.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
