@@ -15,7 +15,8 @@ public enum ErrorCode {
     NOT_FOUND_AT_PROVIDER(404, "The provider has no such record"),
     PROVIDER_TIMEOUT(504, "The provider did not answer in time"),
     PROVIDER_ERROR(502, "The provider failed"),
-    PROVIDER_BUSY(503, "The provider is rate-limiting the hub");
+    PROVIDER_BUSY(503, "The provider is rate-limiting the hub"),
+    PROVIDER_UNAVAILABLE(503, "The provider has been failing; the hub is not calling it for now");
 
     private final int httpStatus;
     private final String title;

@@ -1,5 +1,6 @@
 package org.exchangehub.catalog.mount;
 
+import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
 import static org.exchangehub.catalog.jooq.Tables.MOUNTED_RESOURCE;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -137,6 +138,16 @@ public class MountService {
             events.record(CatalogEventType.MOUNT_HEALTH_CHANGED, null, r.getEntryId(), null, null, null, "health-probe",
                     Map.of("mountId", mountId, "from", before.name(), "to", health.name()));
         }
+    }
+
+    /** The API mounts, under any entry, that a connector serves: whose health its probe reports. */
+    @Transactional(readOnly = true)
+    public List<MountedResource> apiMountsOf(String connectorId) {
+        return db.select(MOUNTED_RESOURCE.asterisk(), CATALOG_ENTRY.RESOURCE_CODE)
+                .from(MOUNTED_RESOURCE).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(MOUNTED_RESOURCE.ENTRY_ID))
+                .where(MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()), MOUNTED_RESOURCE.CONNECTOR_ID.eq(connectorId))
+                .orderBy(MOUNTED_RESOURCE.ID)
+                .fetch(r -> toView(r.into(MOUNTED_RESOURCE), r.get(CATALOG_ENTRY.RESOURCE_CODE)));
     }
 
     private MountKind validate(MountRequest q, EntryRef entry) {

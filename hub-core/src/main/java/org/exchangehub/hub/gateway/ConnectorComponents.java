@@ -8,7 +8,10 @@ import org.exchangehub.connectors.ConnectorCall;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One HTTP component per configured provider system, so each has its own timeouts (Camel sets them per component). */
+/**
+ * One HTTP component per configured provider system, so each has its own timeouts (Camel sets them per component);
+ * also used for its token endpoint and health probe.
+ */
 @Configuration
 class ConnectorComponents {
 
@@ -23,6 +26,9 @@ class ConnectorComponents {
                     http.setConnectionRequestTimeout(s.getValue().connectTimeout().toMillis());
                     http.setResponseTimeout(s.getValue().responseTimeout().toMillis());
                     http.setSoTimeout(s.getValue().responseTimeout().toMillis());
+                    // retries are ConnectorResilience's, for idempotent operations only: the HTTP client's own would
+                    // silently re-send a POST answered 503, and double a consumer's wait behind the connector's back
+                    http.setAutomaticRetriesDisabled(true);
                     context.addComponent(ConnectorCall.componentName(s.getKey()), http);
                 }
             }

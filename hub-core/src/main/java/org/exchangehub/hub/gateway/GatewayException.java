@@ -17,7 +17,7 @@ public class GatewayException extends RegistryException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** For QUOTA_EXCEEDED and PROVIDER_BUSY: when to try again. */
+    /** For QUOTA_EXCEEDED, PROVIDER_BUSY and PROVIDER_UNAVAILABLE: when to try again. */
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
     }

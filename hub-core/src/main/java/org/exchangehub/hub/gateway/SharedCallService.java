@@ -12,21 +12,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.calls.CallRecord;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.grant.ConsumerSystem;
 import org.exchangehub.catalog.mount.MountKind;
 import org.exchangehub.connectors.ConnectorCall;
+import org.exchangehub.connectors.ConnectorClient;
+import org.exchangehub.connectors.ConnectorException;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ConnectorRequest;
 import org.exchangehub.connectors.national.NationalCall;
 import org.exchangehub.connectors.national.NationalGatewayRoute;
+import org.exchangehub.connectors.provincial.ProvincialRestRoute;
+import org.exchangehub.connectors.provincial.TokenEndpoint;
+import org.exchangehub.connectors.resilience.ResilienceSettings;
 import org.exchangehub.connectors.selfbuilt.SelfBuiltRestRoute;
 import org.exchangehub.connectors.selfbuilt.TableLookup;
 import org.exchangehub.connectors.selfbuilt.TableLookupRoute;
+import org.exchangehub.connectors.soap.SoapCall;
+import org.exchangehub.connectors.soap.SoapEnvelope;
+import org.exchangehub.connectors.soap.SoapRoute;
 import org.exchangehub.connectors.signing.RequestSignature;
 import org.exchangehub.connectors.signing.Sm4Cipher;
 import org.springframework.stereotype.Service;
@@ -46,17 +52,17 @@ public class SharedCallService {
     private final ProviderDatabases databases;
     private final QuotaGuard quota;
     private final CallLogPublisher calls;
-    private final ProducerTemplate camel;
+    private final ConnectorClient client;
     private final ObjectMapper json;
 
     public SharedCallService(GatewayPlans plans, ConnectorProperties connectors, ProviderDatabases databases, QuotaGuard quota,
-                             CallLogPublisher calls, ProducerTemplate camel, ObjectMapper json) {
+                             CallLogPublisher calls, ConnectorClient client, ObjectMapper json) {
         this.plans = plans;
         this.connectors = connectors;
         this.databases = databases;
         this.quota = quota;
         this.calls = calls;
-        this.camel = camel;
+        this.client = client;
         this.json = json;
     }
 
@@ -90,7 +96,7 @@ public class SharedCallService {
             if (mount.kind() == MountKind.TABLE) {
                 TableLookup lookup = tableLookup(resourceCode, plan, grant, mount, parameters);
                 quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
-                outcome = lookUp(lookup);
+                outcome = lookUp(mount.datasourceId(), lookup);
             } else {
                 ConnectorProperties.System system = connectors.systems().get(mount.connectorId());
                 ConnectorProperties.Operation op = system == null ? null : system.operations().get(mount.operation());
@@ -169,14 +175,16 @@ public class SharedCallService {
                 (int) Math.max(1, database.queryTimeout().toSeconds()));
     }
 
-    private ConnectorOutcome lookUp(TableLookup lookup) {
-        Exchange exchange = new DefaultExchange(camel.getCamelContext());
-        exchange.setProperty(TableLookup.PROPERTY, lookup);
-        Exchange done = camel.send(TableLookupRoute.ENDPOINT, exchange);
-        ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
-        if (outcome == null) {
-            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The lookup in the provider's database failed ("
-                    + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
+    /** Through the connector client, so a department's database that keeps failing gets a circuit breaker of its own. */
+    private ConnectorOutcome lookUp(String datasourceId, TableLookup lookup) {
+        ConnectorCall call = new ConnectorCall("datasource:" + datasourceId, GatewayPlans.TABLE_LOOKUP, null, null, null,
+                lookup.queryTimeoutSeconds() * 1000);
+        ConnectorOutcome outcome;
+        try {
+            outcome = client.send(new ConnectorRequest(TableLookupRoute.ENDPOINT, call, Map.of(TableLookup.PROPERTY, lookup), null,
+                    true, ResilienceSettings.DEFAULTS));
+        } catch (ConnectorException e) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The lookup in the provider's database failed (" + e.getMessage() + ")");
         }
         if (outcome.status() == 300) {
             throw new GatewayException(ErrorCode.VALIDATION_FAILED, "More than one record matches these parameters; "
@@ -193,23 +201,34 @@ public class SharedCallService {
 
     private ConnectorOutcome send(ConnectorProperties.System system, ConnectorCall call, ConnectorProperties.Operation op,
                                   Map<String, String> parameters) {
-        Exchange exchange = new DefaultExchange(camel.getCamelContext());
-        exchange.setProperty(ConnectorCall.PROPERTY, call);
-        String endpoint = SelfBuiltRestRoute.ENDPOINT;
-        if ("national".equals(system.family())) {
+        try {
+            return client.send(request(system, call, op, parameters));
+        } catch (ConnectorException e) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The call to the provider failed (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The family's route and what it needs: bearer tokens (provincial), credentials (national), a SOAP operation. */
+    private ConnectorRequest request(ConnectorProperties.System system, ConnectorCall call, ConnectorProperties.Operation op,
+                                     Map<String, String> parameters) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String endpoint = "provincial".equals(system.family()) ? ProvincialRestRoute.ENDPOINT : SelfBuiltRestRoute.ENDPOINT;
+        if (op.isSoap()) {
+            endpoint = SoapRoute.ENDPOINT;
+            properties.put(SoapCall.PROPERTY, new SoapCall(op.namespace(), op.soapAction(), op.element(),
+                    "qualified".equals(op.elementForm()), op.resultElement(), notInPath(op, parameters)));
+        } else if ("national".equals(system.family())) {
             endpoint = NationalGatewayRoute.ENDPOINT;
-            exchange.setProperty(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
+            properties.put(NationalCall.PROPERTY, new NationalCall(system.appKey(), system.appSecret(),
                     RequestSignature.Algorithm.valueOf(system.signature()), cipher(system), write(notInPath(op, parameters))));
-            exchange.setProperty(ConnectorCall.PROPERTY, new ConnectorCall(call.connectorId(), call.operation(), call.component(),
-                    call.address(), null, call.responseTimeoutMs()));
         }
-        Exchange done = camel.send(endpoint, exchange);
-        ConnectorOutcome outcome = done.getProperty(ConnectorOutcome.PROPERTY, ConnectorOutcome.class);
-        if (outcome == null) {
-            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The call to the provider failed ("
-                    + (done.getException() == null ? "no outcome" : done.getException().getClass().getSimpleName()) + ")");
+        if (op.isSoap() || "national".equals(system.family())) {
+            // the parameters travel in the body
+            call = new ConnectorCall(call.connectorId(), call.operation(), call.component(), call.address(), null, call.responseTimeoutMs());
         }
-        return outcome;
+        TokenEndpoint token = "provincial".equals(system.family()) ? new TokenEndpoint(call.connectorId(), call.component(),
+                system.tokenUrl(), system.clientId(), system.clientSecret(), system.scope(), call.responseTimeoutMs()) : null;
+        return new ConnectorRequest(endpoint, call, properties, token, op.idempotentIn(system.family()), system.resilience());
     }
 
     private JsonNode answer(String resourceCode, ConnectorOutcome outcome) {
@@ -218,6 +237,13 @@ public class SharedCallService {
                     "The provider of " + resourceCode + " gave " + outcome.detail());
             case UNREACHABLE -> throw new GatewayException(ErrorCode.PROVIDER_ERROR,
                     "The provider of " + resourceCode + " could not be reached (" + outcome.detail() + ")");
+            case TOKEN_FAILED -> throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode
+                    + " was not called: its token endpoint gave the hub no access token (" + outcome.detail() + ")");
+            case REJECTED -> throw new GatewayException(ErrorCode.PROVIDER_UNAVAILABLE, "The provider of " + resourceCode
+                    + " has been failing; the hub is not calling it for now. Try again in " + outcome.retryAfterSeconds() + " s",
+                    outcome.retryAfterSeconds());
+            // the fault's code and text are in the hub's log (ConnectorClient), never in the answer
+            case FAULT -> throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " answered with a SOAP fault");
             default -> { }
         }
         if (outcome.status() == 429) {
@@ -315,6 +341,16 @@ public class SharedCallService {
     }
 
     private static String query(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        if (op.isSoap()) {
+            // SOAP: they become elements of the operation element, checked here so a malformed call costs no quota
+            notInPath(op, parameters).forEach((name, value) -> {
+                if (!SoapEnvelope.isSendable(name, value)) {
+                    throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + abbreviate(name) + "' cannot be sent to "
+                            + "a SOAP service: a name is a letter or _ then letters, digits, _ . or -, a value plain text");
+                }
+            });
+            return null;
+        }
         StringBuilder q = new StringBuilder();
         notInPath(op, parameters).forEach((name, value) -> q.append(q.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));

@@ -37,6 +37,9 @@ class SharedCallIT extends HubIntegrationTest {
         registry.add(system + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());
         registry.add(system + "response-timeout", () -> "800ms");
         registry.add(system + "operations.queryByCreditCode.path", () -> "/api/licences/{creditCode}");
+        // this connector is made to fail on purpose again and again; its breaker is ConnectorResilienceIT's subject
+        registry.add(system + "circuit-breaker.minimum-calls", () -> "1000");
+        registry.add(system + "circuit-breaker.sliding-window", () -> "1000");
         String national = "hub.connectors.systems.national-enterprise.";
         registry.add(national + "family", () -> "national");
         registry.add(national + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());

@@ -1,0 +1,33 @@
+package org.exchangehub.connectors.health;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.exchangehub.connectors.ConnectorCall;
+import org.exchangehub.connectors.ConnectorErrorHandling;
+import org.exchangehub.connectors.ConnectorOutcome;
+import org.springframework.stereotype.Component;
+
+/** A health probe's request: a plain GET of the probe URL through the connector's component (its timeouts). */
+@Component
+public class ProbeRoute extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:connector-probe";
+    public static final String ROUTE_ID = "connector-probe";
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId(ROUTE_ID).routeConfigurationId(ConnectorErrorHandling.ID)
+                .process(e -> {
+                    ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
+                    e.getMessage().setBody(null);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
+                    e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
+                })
+                .toD("${exchangeProperty.targetUri}")
+                // only the status matters; the body is not kept
+                .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,
+                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class), null, null)));
+    }
+}
