@@ -125,6 +125,10 @@ public record ConnectorProperties(@Valid @DefaultValue Map<String, System> syste
      *                      empty when the response element's children are the result
      * @param idempotent    whether a failed call may be tried again; default true for REST queries of selfbuilt and
      *                      provincial systems (GETs), false for SOAP operations and national gateway POSTs
+     * @param requestMapping  the name of a mapping config (target {@code request-parameters}) turning the consumer's
+     *                        parameters (named by item codes) into the provider's; none: passed as they are
+     * @param responseMapping the name of a mapping config (target {@code data-items}) turning the provider's answer into
+     *                        the entry's data items, keyed by item code; none: the answer is read by item code as it is
      */
     public record Operation(@NotBlank @Pattern(regexp = "/.*", message = "must start with /") String path,
                             @DefaultValue("rest") @Pattern(regexp = "rest|soap", message = "expected rest or soap") String style,
@@ -133,7 +137,9 @@ public record ConnectorProperties(@Valid @DefaultValue Map<String, System> syste
                             @Pattern(regexp = "|[A-Za-z_][A-Za-z0-9_.\\-]*", message = "expected an element name without prefix") String element,
                             @DefaultValue("unqualified") @Pattern(regexp = "qualified|unqualified", message = "expected qualified or unqualified") String elementForm,
                             @Pattern(regexp = "|[A-Za-z_][A-Za-z0-9_.\\-]*", message = "expected an element name without prefix") String resultElement,
-                            Boolean idempotent) {
+                            Boolean idempotent,
+                            @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "expected a mapping config's name") String requestMapping,
+                            @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "expected a mapping config's name") String responseMapping) {
 
         public boolean isSoap() {
             return "soap".equals(style);

@@ -35,6 +35,8 @@ import org.exchangehub.connectors.soap.SoapEnvelope;
 import org.exchangehub.connectors.soap.SoapRoute;
 import org.exchangehub.connectors.signing.RequestSignature;
 import org.exchangehub.connectors.signing.Sm4Cipher;
+import org.exchangehub.mapping.MappingProblem;
+import org.exchangehub.mapping.MappingResult;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,6 +47,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SharedCallService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SharedCallService.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     private final GatewayPlans plans;
@@ -53,11 +56,13 @@ public class SharedCallService {
     private final QuotaGuard quota;
     private final CallLogPublisher calls;
     private final ConnectorClient client;
+    private final GatewayMappings mappings;
     private final ObjectMapper json;
 
     public SharedCallService(GatewayPlans plans, ConnectorProperties connectors, ProviderDatabases databases, QuotaGuard quota,
-                             CallLogPublisher calls, ConnectorClient client, ObjectMapper json) {
+                             CallLogPublisher calls, ConnectorClient client, GatewayMappings mappings, ObjectMapper json) {
         this.plans = plans;
+        this.mappings = mappings;
         this.connectors = connectors;
         this.databases = databases;
         this.quota = quota;
@@ -93,6 +98,7 @@ public class SharedCallService {
                 throw new GatewayException(ErrorCode.NO_SUCH_OPERATION, resourceCode + " has no API mounted for operation '" + operation + "'");
             }
             ConnectorOutcome outcome;
+            ConnectorProperties.Operation mapped = null;
             if (mount.kind() == MountKind.TABLE) {
                 TableLookup lookup = tableLookup(resourceCode, plan, grant, mount, parameters);
                 quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
@@ -105,15 +111,21 @@ public class SharedCallService {
                     throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
                             + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
                 }
+                Map<String, String> providerParameters = providerParameters(op, parameters);
                 ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
-                        ConnectorCall.componentName(mount.connectorId()), address(system, op, parameters), query(op, parameters),
-                        (int) system.responseTimeout().toMillis());
+                        ConnectorCall.componentName(mount.connectorId()), address(system, op, providerParameters),
+                        query(op, providerParameters), (int) system.responseTimeout().toMillis());
                 // after the request is known to be well-formed: a refused call costs no quota
                 quota.acquire(grant.id(), grant.callsPerSecond(), grant.callsPerDay());
-                outcome = send(system, connectorCall, op, parameters);
+                outcome = send(system, connectorCall, op, providerParameters);
+                mapped = op;
             }
             bytes = outcome.body() == null ? 0 : outcome.body().getBytes(StandardCharsets.UTF_8).length;
-            Map<String, Object> data = granted(plan, grant, answer(resourceCode, outcome));
+            JsonNode answer = answer(resourceCode, outcome);
+            if (mapped != null) {
+                answer = dataItems(resourceCode, mapped, answer);
+            }
+            Map<String, Object> data = granted(plan, grant, answer);
             log(consumer, resourceCode, operation, grantId, 200, null, started, bytes);
             return data;
         } catch (org.exchangehub.catalog.RegistryException e) {
@@ -123,6 +135,46 @@ public class SharedCallService {
             log(consumer, resourceCode, operation, grantId, 500, "INTERNAL_ERROR", started, bytes);
             throw e;
         }
+    }
+
+    /** The consumer's parameters as the provider wants them, through the operation's request mapping if it has one. */
+    private Map<String, String> providerParameters(ConnectorProperties.Operation op, Map<String, String> parameters) {
+        var config = mappings.named(op.requestMapping());
+        if (config.isEmpty()) {
+            return parameters;
+        }
+        MappingResult result = config.get().mapper().map(parameters);
+        if (result.hasProblems()) {
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "Parameters do not fit this operation: " + result.problems().stream()
+                    .map(p -> (p.sourcePath() == null ? p.targetField() : p.sourcePath()) + ": " + p.code()).toList());
+        }
+        Map<String, String> provider = new LinkedHashMap<>();
+        result.values().forEach((name, value) -> provider.put(name, String.valueOf(value)));
+        return provider;
+    }
+
+    /**
+     * The provider's answer as data items, through the operation's response mapping if it has one. An answer without
+     * a required item, or of the wrong shape, is the provider's fault (502); an item with a value the mapping cannot
+     * read is left out, and logged by field (never by value: it may be personal data).
+     */
+    private JsonNode dataItems(String resourceCode, ConnectorProperties.Operation op, JsonNode answer) {
+        var config = mappings.named(op.responseMapping());
+        if (config.isEmpty()) {
+            return answer;
+        }
+        MappingResult result = config.get().mapper().map(answer);
+        if (result.hasProblems()) {
+            List<String> fields = result.problems().stream().map(p -> p.targetField() + " " + p.code()).toList();
+            if (result.problems().stream().anyMatch(p -> p.code() == MappingProblem.Code.MISSING_REQUIRED
+                    || p.code() == MappingProblem.Code.WRONG_SHAPE)) {
+                log.warn("Answer for {} did not fit mapping {}: {}", resourceCode, config.get().name(), fields);
+                throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode
+                        + " answered without the items it must give");
+            }
+            log.warn("Answer for {}: items left out by mapping {}: {}", resourceCode, config.get().name(), fields);
+        }
+        return json.valueToTree(result.values());
     }
 
     /**

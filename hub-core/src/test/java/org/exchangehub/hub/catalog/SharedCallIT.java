@@ -1,6 +1,7 @@
 package org.exchangehub.hub.catalog;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -37,6 +38,10 @@ class SharedCallIT extends HubIntegrationTest {
         registry.add(system + "base-url", () -> "http://127.0.0.1:" + PROVIDER.port());
         registry.add(system + "response-timeout", () -> "800ms");
         registry.add(system + "operations.queryByCreditCode.path", () -> "/api/licences/{creditCode}");
+        // the provider's own parameter names and answer shape, mapped by the shipped gateway mapping configs
+        registry.add(system + "operations.queryLicence.path", () -> "/api/v2/licences");
+        registry.add(system + "operations.queryLicence.request-mapping", () -> "market-regulator-licence-request");
+        registry.add(system + "operations.queryLicence.response-mapping", () -> "market-regulator-licence-answer");
         // this connector is made to fail on purpose again and again; its breaker is ConnectorResilienceIT's subject
         registry.add(system + "circuit-breaker.minimum-calls", () -> "1000");
         registry.add(system + "circuit-breaker.sliding-window", () -> "1000");
@@ -117,6 +122,33 @@ class SharedCallIT extends HubIntegrationTest {
         var revoked = s.consumer().get(call(s.code(), "91620900MA7AAAAAA2"));
         assertThat(revoked.status()).isEqualTo(403);
         assertThat(revoked.body().path("code").asText()).isEqualTo("NOT_GRANTED");
+    }
+
+    @Test
+    void mappingConfigsShapeTheRequestAndTheAnswer() {
+        Setup s = grantedLicenceEntry();
+        String officerDept = s.consumer().get("/api/grants").body().get(0).path("providerDepartmentCode").asText();
+        as("officer", "dept-editor", officerDept).post(path(s.code()) + "/mounts",
+                Map.of("kind", "API", "connectorId", "market-licence", "operation", "queryLicence"));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/v2/licences")).withQueryParam("uniscid", equalTo("91620900MA7BBBBBB1"))
+                .withQueryParam("queryType", equalTo("1")).willReturn(okJson("""
+                {"code":"0","data":{"entName":"酒泉市某某商贸有限公司","uniscid":"91620900ma7bbbbbb1",
+                 "legalPerson":{"name":"张某","idCard":"620102199001011233"},"estDate":"20150312","regState":"1"}}""")));
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/v2/licences")).withQueryParam("uniscid", equalTo("91620900MA7BBBBBB2"))
+                .willReturn(okJson("{\"code\":\"0\",\"data\":{\"uniscid\":\"91620900MA7BBBBBB2\"}}")));
+
+        // the consumer names items by the catalogue's codes, in lower case; the provider wants uniscid, upper case
+        var answer = s.consumer().get("/api/shared/" + s.code() + "/queryLicence?tyshxydm=91620900ma7bbbbbb1");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().path("tyshxydm").asText()).isEqualTo("91620900MA7BBBBBB1");
+        assertThat(answer.body().path("qymc").asText()).isEqualTo("酒泉市某某商贸有限公司");
+        assertThat(answer.body().path("fddbrsfzh").asText()).isEqualTo("620102********1233");
+        assertThat(answer.body().has("fddbr")).as("not granted").isFalse();
+        // an answer without an item the mapping requires (entName) is the provider's fault
+        var incomplete = s.consumer().get("/api/shared/" + s.code() + "/queryLicence?tyshxydm=91620900MA7BBBBBB2");
+        assertThat(incomplete.status()).isEqualTo(502);
+        assertThat(incomplete.body().path("detail").asText()).contains("without the items it must give");
     }
 
     @Test
