@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ResponseBodies;
 import org.springframework.stereotype.Component;
 
 /** A health probe's request: a plain GET of the probe URL through the connector's component (its timeouts). */
@@ -28,6 +29,6 @@ public class ProbeRoute extends RouteBuilder {
                 .toD("${exchangeProperty.targetUri}")
                 // only the status matters; the body is not kept
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,
-                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class), null, null)));
+                        ResponseBodies.status(e.getMessage()), null, null)));
     }
 }

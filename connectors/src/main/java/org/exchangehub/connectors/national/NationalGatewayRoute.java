@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ResponseBodies;
 import org.exchangehub.connectors.signing.RequestSignature;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ public class NationalGatewayRoute extends RouteBuilder {
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, unwrap(
-                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class), e.getMessage().getBody(String.class),
+                        ResponseBodies.status(e.getMessage()), ResponseBodies.text(e.getMessage()),
                         e.getProperty(NationalCall.PROPERTY, NationalCall.class))));
     }
 

@@ -6,6 +6,7 @@ import org.exchangehub.connectors.BearerToken;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ResponseBodies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,7 @@ public class ProvincialRestRoute extends RouteBuilder {
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,
-                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
-                        e.getMessage().getBody(String.class), null)));
+                        ResponseBodies.status(e.getMessage()),
+                        ResponseBodies.text(e.getMessage()), null)));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ResponseBodies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class SelfBuiltRestRoute extends RouteBuilder {
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,
-                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
-                        e.getMessage().getBody(String.class), null)));
+                        ResponseBodies.status(e.getMessage()),
+                        ResponseBodies.text(e.getMessage()), null)));
     }
 }

@@ -6,6 +6,7 @@ import org.exchangehub.connectors.BearerToken;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
+import org.exchangehub.connectors.ResponseBodies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,7 @@ public class SoapRoute extends RouteBuilder {
                 })
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, SoapEnvelope.outcome(
-                        e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class), e.getMessage().getBody(byte[].class),
+                        ResponseBodies.status(e.getMessage()), e.getMessage().getBody(byte[].class),
                         e.getProperty(SoapCall.PROPERTY, SoapCall.class))));
     }
 }
