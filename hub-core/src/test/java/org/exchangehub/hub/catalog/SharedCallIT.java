@@ -56,6 +56,11 @@ class SharedCallIT extends HubIntegrationTest {
         registry.add(national + "operations.queryEnterprise.path", () -> "/gateway/enterprise");
         registry.add(national + "operations.deniedCall.path", () -> "/gateway/denied");
         registry.add(national + "operations.busyCall.path", () -> "/gateway/busy");
+        registry.add(national + "operations.failingCall.path", () -> "/gateway/failing");
+        registry.add(national + "response-timeout", () -> "800ms");
+        // failures on purpose, test after test: the breaker is ConnectorResilienceIT's business
+        registry.add(national + "circuit-breaker.minimum-calls", () -> "1000");
+        registry.add(national + "circuit-breaker.sliding-window", () -> "1000");
     }
 
     static final String NATIONAL_APP_KEY = "jiuquan-hub";
@@ -340,6 +345,40 @@ class SharedCallIT extends HubIntegrationTest {
             assertThat(row.path("succeeded").asLong()).isEqualTo(1);
         });
         assertThat(consumers.get(0).get("/api/calls/national").status()).isEqualTo(403);
+    }
+
+    @Test
+    void nationalGatewayFailuresBecomeTheHubsOwnErrors() {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String code = publish(officer, licenceEntry("全国企业基本信息（故障）", List.of()));
+        officer.post(path(code) + "/mounts", Map.of("kind", "API", "connectorId", "national-enterprise", "operation", "failingCall"));
+        String client = "national-failing-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin().put("/api/consumer-systems/" + client, Map.of("name", "全国数据调用系统", "clientId", client), null);
+        HubApi consumer = as(client, "consumer", null);
+        consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("企业名称")));
+        java.util.function.Supplier<com.github.tomakehurst.wiremock.client.MappingBuilder> failing =
+                () -> com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/failing"));
+        String call = "/api/shared/" + code + "/failingCall?tyshxydm=91620900MA7XXXXXX9";
+
+        PROVIDER.stubFor(failing.get().willReturn(okJson("{\"code\":\"200\",\"data\":\"x\"}").withFixedDelay(2000)));
+        var slow = consumer.get(call);
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.body().path("code").asText()).isEqualTo("PROVIDER_TIMEOUT");
+
+        PROVIDER.stubFor(failing.get().willReturn(aResponse().withStatus(500).withBody("<html>Internal Server Error</html>")));
+        var broken = consumer.get(call);
+        assertThat(broken.status()).isEqualTo(502);
+        assertThat(broken.body().toString()).doesNotContain("Internal Server Error");
+
+        // HTTP 200 but no code/message/data envelope, or an envelope whose data cannot be decrypted
+        PROVIDER.stubFor(failing.get().willReturn(okJson("{\"result\":\"ok\"}")));
+        assertThat(consumer.get(call).body().path("code").asText()).isEqualTo("PROVIDER_ERROR");
+        PROVIDER.stubFor(failing.get().willReturn(okJson("{\"code\":\"200\",\"message\":\"成功\",\"data\":\"not-sm4-at-all\"}")));
+        assertThat(consumer.get(call).status()).isEqualTo(502);
+
+        PROVIDER.stubFor(failing.get().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThat(consumer.get(call).status()).isEqualTo(502);
     }
 
     record Signed(int status, String body) {
