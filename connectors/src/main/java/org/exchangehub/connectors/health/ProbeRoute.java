@@ -2,6 +2,7 @@ package org.exchangehub.connectors.health;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
@@ -22,7 +23,7 @@ public class ProbeRoute extends RouteBuilder {
                     ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
                     e.getMessage().setBody(null);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
                 })

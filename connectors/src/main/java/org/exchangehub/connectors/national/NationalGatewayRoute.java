@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
@@ -40,7 +41,7 @@ public class NationalGatewayRoute extends RouteBuilder {
                     String timestamp = String.valueOf(System.currentTimeMillis());
                     String nonce = UUID.randomUUID().toString().replace("-", "");
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, national.cipher() == null ? "application/json; charset=UTF-8" : "text/plain; charset=UTF-8");
                     e.getMessage().setHeader("Accept", "application/json");
                     e.getMessage().setHeader(APP_KEY, national.appKey());

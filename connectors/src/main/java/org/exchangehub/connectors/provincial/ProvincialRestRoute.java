@@ -2,6 +2,7 @@ package org.exchangehub.connectors.provincial;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.BearerToken;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
@@ -27,7 +28,7 @@ public class ProvincialRestRoute extends RouteBuilder {
                     ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
                     e.getMessage().setBody(null);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.getMessage().setHeader("Accept", "application/json");
                     BearerToken.authorize(e);

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
@@ -27,7 +28,7 @@ public class TokenRoute extends RouteBuilder {
                     ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
                     TokenEndpoint token = e.getProperty(TokenEndpoint.PROPERTY, TokenEndpoint.class);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=UTF-8");
                     e.getMessage().setHeader("Accept", "application/json");

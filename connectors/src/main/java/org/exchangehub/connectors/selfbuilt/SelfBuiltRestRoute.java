@@ -2,6 +2,7 @@ package org.exchangehub.connectors.selfbuilt;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
 import org.exchangehub.connectors.ConnectorOutcome;
@@ -25,7 +26,8 @@ public class SelfBuiltRestRoute extends RouteBuilder {
                     ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
                     e.getMessage().setBody(null);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    // the enum camel-http asks for: a String made Camel search its type converters on every call
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.getMessage().setHeader("Accept", "application/json");
                     e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");

@@ -2,6 +2,7 @@ package org.exchangehub.connectors.soap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.exchangehub.connectors.BearerToken;
 import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
@@ -32,7 +33,7 @@ public class SoapRoute extends RouteBuilder {
                     ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
                     SoapCall soap = e.getProperty(SoapCall.PROPERTY, SoapCall.class);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
                     e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/xml; charset=UTF-8");
                     e.getMessage().setHeader("Accept", "text/xml");

@@ -378,7 +378,12 @@ public class SharedCallService {
         }
         m.appendTail(path);
         // the scheme stays: connector-x:https://… is how camel-http knows to use TLS
-        return system.baseUrl().toString().replaceAll("/+$", "") + path;
+        String base = system.baseUrl().toString();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        return base.substring(0, end) + path;
     }
 
     /** Parameters the operation's path does not use: the query string (REST) or the JSON body (national gateway). */
