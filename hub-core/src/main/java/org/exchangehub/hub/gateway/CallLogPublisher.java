@@ -6,7 +6,12 @@ import org.exchangehub.catalog.calls.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 /** Puts every gateway call on Kafka topic {@code hub.calls}, keyed by consuming system; the caller never waits for it. */
@@ -15,14 +20,33 @@ public class CallLogPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CallLogPublisher.class);
 
+    private final ProducerFactory<String, String> producers;
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
     private final String topic;
 
-    public CallLogPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json, @Value("${hub.gateway.calls-topic:hub.calls}") String topic) {
-        this.kafka = kafka;
+    /**
+     * A producer of its own that waits up to 50 ms to fill a batch: one gateway call is one small record, and a
+     * produce request every few records was 6 % of the hub's CPU on the broker's side. Nobody waits for the log.
+     */
+    public CallLogPublisher(DefaultKafkaProducerFactory<String, String> kafkaProducers, ObjectMapper json,
+                            @Value("${hub.gateway.calls-topic:hub.calls}") String topic) {
+        this.producers = kafkaProducers.copyWithConfigurationOverride(Map.of(ProducerConfig.LINGER_MS_CONFIG, 50,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.CLIENT_ID_CONFIG, "exchange-hub-call-log"));
+        this.kafka = new KafkaTemplate<>(producers);
         this.json = json;
         this.topic = topic;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producers instanceof org.springframework.beans.factory.DisposableBean disposable) {
+            try {
+                disposable.destroy();
+            } catch (Exception e) {
+                log.warn("Call log producer did not close cleanly: {}", e.toString());
+            }
+        }
     }
 
     public void publish(CallRecord call) {
