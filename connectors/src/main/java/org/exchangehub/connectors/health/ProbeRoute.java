@@ -1,10 +1,9 @@
 package org.exchangehub.connectors.health;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpMethods;
-import org.exchangehub.connectors.ConnectorCall;
 import org.exchangehub.connectors.ConnectorErrorHandling;
+import org.exchangehub.connectors.ProviderHttp;
 import org.exchangehub.connectors.ConnectorOutcome;
 import org.exchangehub.connectors.ResponseBodies;
 import org.springframework.stereotype.Component;
@@ -19,15 +18,8 @@ public class ProbeRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId(ROUTE_ID).routeConfigurationId(ConnectorErrorHandling.ID)
-                .process(e -> {
-                    ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
-                    e.getMessage().setBody(null);
-                    e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
-                    e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
-                    e.setProperty("targetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
-                })
-                .toD("${exchangeProperty.targetUri}")
+                .process(e -> ProviderHttp.prepare(e, HttpMethods.GET))
+                .toD(ProviderHttp.TARGET)
                 // only the status matters; the body is not kept
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED,
                         ResponseBodies.status(e.getMessage()), null, null)));

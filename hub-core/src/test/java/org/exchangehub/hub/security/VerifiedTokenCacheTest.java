@@ -3,11 +3,10 @@ package org.exchangehub.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.exchangehub.hub.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,7 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 class VerifiedTokenCacheTest {
 
-    static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+    /** Tokens are issued now; the test's clock starts now too. */
+    static final Instant NOW = Instant.now();
 
     /** Counts its verifications; "good-…" tokens expire at NOW + 60 s, anything else fails. */
     static final class CountingVerifier implements JwtDecoder {
@@ -31,29 +31,10 @@ class VerifiedTokenCacheTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void verifiesAGoodTokenOnceWhileItIsValid() {
         CountingVerifier verifier = new CountingVerifier();
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, new MovableClock());
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, new MutableClock());
 
         for (int i = 0; i < 5; i++) {
             assertThat(cache.decode("good-1").getSubject()).isEqualTo("estate");
@@ -65,7 +46,7 @@ class VerifiedTokenCacheTest {
     @Test
     void checksAFailedTokenInFullEveryTime() {
         CountingVerifier verifier = new CountingVerifier();
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, new MovableClock());
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, new MutableClock());
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> cache.decode("forged")).isInstanceOf(BadJwtException.class);
@@ -77,11 +58,11 @@ class VerifiedTokenCacheTest {
     @Test
     void anExpiredTokenIsVerifiedAgainNotServedFromMemory() {
         CountingVerifier verifier = new CountingVerifier();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock();
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock);
         cache.decode("good-2");
 
-        clock.now = NOW.plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         cache.decode("good-2");
 
         assertThat(verifier.calls).as("past exp the verifier decides again").hasValue(2);
