@@ -1,5 +1,6 @@
 package org.exchangehub.connectors;
 
+import java.net.URI;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpMethods;
 
@@ -14,15 +15,21 @@ public final class ProviderHttp {
 
     /**
      * Readies a request of the call: nothing of the consumer's request travels on (no body, no headers), the method
-     * as the enum camel-http asks for (a String made Camel search its type converters on every call).
+     * as the enum camel-http asks for (a String made Camel search its type converters on every call). The endpoint
+     * is the provider's origin, the same for every call, and the full address goes in the {@code CamelHttpUri}
+     * header: an endpoint per address would have made Camel create (and soon evict) an endpoint for every key
+     * looked up, since the key is part of the path.
      */
     public static ConnectorCall prepare(Exchange e, HttpMethods method) {
         ConnectorCall call = e.getProperty(ConnectorCall.PROPERTY, ConnectorCall.class);
         e.getMessage().setBody(null);
         e.getMessage().removeHeaders("*");
         e.getMessage().setHeader(Exchange.HTTP_METHOD, method);
+        e.getMessage().setHeader(Exchange.HTTP_URI, call.address());
         e.getMessage().setHeader(Exchange.HTTP_QUERY, call.query());
-        e.setProperty("hubTargetUri", call.component() + ":" + call.address() + "?throwExceptionOnFailure=false");
+        URI address = URI.create(call.address());
+        e.setProperty("hubTargetUri", call.component() + ":" + address.getScheme() + "://" + address.getRawAuthority()
+                + "?throwExceptionOnFailure=false");
         return call;
     }
 
