@@ -37,9 +37,19 @@ public class ConnectorClient {
         if (outcome.isProviderFailure() || outcome.kind() == ConnectorOutcome.Kind.FAULT
                 || (outcome.kind() == ConnectorOutcome.Kind.ANSWERED && (outcome.status() == 401 || outcome.status() == 403))) {
             log.warn("Connector {} operation {}: {}{}{}", request.call().connectorId(), request.call().operation(), outcome.kind(),
-                    outcome.status() == 0 ? "" : " HTTP " + outcome.status(), outcome.detail() == null ? "" : " (" + outcome.detail() + ")");
+                    outcome.status() == 0 ? "" : " HTTP " + outcome.status(), outcome.detail() == null ? "" : " (" + withoutIdentifiers(outcome.detail()) + ")");
         }
         return outcome;
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[0-9A-Za-z]*\\d{6,}[0-9A-Za-z]*");
+
+    /**
+     * A provider's message (a SOAP fault, the national gateway's {@code message}) often repeats the ID number or
+     * credit code it was asked about: a word with a run of six or more digits in it is not logged.
+     */
+    static String withoutIdentifiers(String detail) {
+        return IDENTIFIER.matcher(detail).replaceAll("***");
     }
 
     /** One try, with a fresh token once after a 401; no breaker, no retries. */

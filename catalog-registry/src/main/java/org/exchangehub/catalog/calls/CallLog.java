@@ -92,8 +92,8 @@ public class CallLog {
     /**
      * One interface reached through the given connectors (the national platform's, say): its grants and their use.
      *
-     * @param activeGrants grants active now
-     * @param grantsCalled grants used by at least one call in the period
+     * @param activeGrants grants in force now (active and not expired)
+     * @param grantsCalled grants used by at least one successful call of a national operation in the period
      */
     public record GrantedVersusCalled(String resourceCode, String providerDepartmentCode, List<String> connectorIds,
                                       long activeGrants, long grantsCalled, long calls, long succeeded) {
@@ -112,25 +112,35 @@ public class CallLog {
         Map<String, List<String>> connectorsOf = new LinkedHashMap<>();
         Map<String, String> departmentOf = new LinkedHashMap<>();
         Map<String, Long> entryIdOf = new LinkedHashMap<>();
-        db.selectDistinct(CATALOG_ENTRY.ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE, MOUNTED_RESOURCE.CONNECTOR_ID)
+        List<org.jooq.Row2<String, String>> nationalOperations = new ArrayList<>();
+        db.selectDistinct(CATALOG_ENTRY.ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE, MOUNTED_RESOURCE.CONNECTOR_ID,
+                        MOUNTED_RESOURCE.OPERATION)
                 .from(MOUNTED_RESOURCE).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(MOUNTED_RESOURCE.ENTRY_ID))
                 .where(MOUNTED_RESOURCE.KIND.eq("API"), MOUNTED_RESOURCE.CONNECTOR_ID.in(connectorIds))
                 .orderBy(CATALOG_ENTRY.RESOURCE_CODE, MOUNTED_RESOURCE.CONNECTOR_ID)
                 .forEach(r -> {
-                    connectorsOf.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value4());
+                    List<String> connectors = connectorsOf.computeIfAbsent(r.value2(), k -> new ArrayList<>());
+                    if (!connectors.contains(r.value4())) {
+                        connectors.add(r.value4());
+                    }
                     departmentOf.put(r.value2(), r.value3());
                     entryIdOf.put(r.value2(), r.value1());
+                    nationalOperations.add(DSL.row(r.value2(), r.value5()));
                 });
         if (entryIdOf.isEmpty()) {
             return List.of();
         }
+        // grants still in force: an ACTIVE grant past its validity is not granted any more
         Map<Long, Integer> grants = db.select(SHARE_GRANT.ENTRY_ID, count()).from(SHARE_GRANT)
-                .where(SHARE_GRANT.ENTRY_ID.in(entryIdOf.values()), SHARE_GRANT.STATUS.eq("ACTIVE"))
+                .where(SHARE_GRANT.ENTRY_ID.in(entryIdOf.values()), SHARE_GRANT.STATUS.eq("ACTIVE"),
+                        SHARE_GRANT.VALID_UNTIL.gt(OffsetDateTime.now()))
                 .groupBy(SHARE_GRANT.ENTRY_ID).fetchMap(r -> r.value1(), r -> r.value2());
+        // only calls of the national operations; a grant counts as used when one of its calls succeeded
+        var succeeded = CALL_LOG.HTTP_STATUS.between(200, 299);
         Map<String, org.jooq.Record4<String, Integer, Integer, Integer>> use = db.select(CALL_LOG.RESOURCE_CODE,
-                        DSL.countDistinct(CALL_LOG.GRANT_ID), count(), count().filterWhere(CALL_LOG.HTTP_STATUS.between(200, 299)))
+                        DSL.countDistinct(CALL_LOG.GRANT_ID).filterWhere(succeeded), count(), count().filterWhere(succeeded))
                 .from(CALL_LOG)
-                .where(CALL_LOG.RESOURCE_CODE.in(entryIdOf.keySet()))
+                .where(DSL.row(CALL_LOG.RESOURCE_CODE, CALL_LOG.OPERATION).in(nationalOperations))
                 .and(CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
                 .and(CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
                 .groupBy(CALL_LOG.RESOURCE_CODE).fetchMap(r -> r.value1(), r -> r);

@@ -26,13 +26,18 @@ import org.springframework.stereotype.Component;
  * A TABLE mount's key lookup in a department's own database: {@code SELECT mapped columns FROM schema.table WHERE
  * key = ? [AND …]}, at most two rows read. One row is answered (200, a JSON object keyed as the mount maps the columns),
  * none is a 404, several a 300: the consumer's parameters are not a key. A statement past its timeout is a
- * TIMEOUT, a database that cannot be reached UNREACHABLE, any other database failure a 500 whose detail stays in logs.
+ * TIMEOUT, a database that cannot be reached UNREACHABLE, a value the column cannot hold {@link #BAD_VALUE}, a table or
+ * column the database lacks {@link #MOUNT_MISMATCH}, any other database failure a 500 whose detail stays in logs.
  */
 @Component
 public class TableLookupRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:selfbuilt-table";
     public static final String ROUTE_ID = "selfbuilt-table";
+    /** Status of a lookup whose value the key column cannot hold. */
+    public static final int BAD_VALUE = 400;
+    /** Status of a lookup whose table or columns the database does not have. */
+    public static final int MOUNT_MISMATCH = 409;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,6 +80,14 @@ public class TableLookupRoute extends RouteBuilder {
         }
         if (state != null && state.startsWith("08")) {
             return new ConnectorOutcome(ConnectorOutcome.Kind.UNREACHABLE, 0, null, "database connection failed (SQLState " + state + ")");
+        }
+        if (state != null && state.startsWith("22")) {
+            // a value the key column cannot hold (a letter for a number): the consumer's mistake, not the database failing
+            return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, BAD_VALUE, null, "value not of the column's type (SQLState " + state + ")");
+        }
+        if (state != null && state.startsWith("42")) {
+            // no such table or column: the mount does not fit the database; retrying or opening the breaker helps nobody
+            return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, MOUNT_MISMATCH, null, "table or column not found (SQLState " + state + ")");
         }
         return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, 500, null, "database error (SQLState " + state + ")");
     }

@@ -32,7 +32,10 @@ public class CallLogPublisher {
     public CallLogPublisher(DefaultKafkaProducerFactory<String, String> kafkaProducers, ObjectMapper json,
                             @Value("${hub.gateway.calls-topic:hub.calls}") String topic) {
         this.producers = kafkaProducers.copyWithConfigurationOverride(Map.of(ProducerConfig.LINGER_MS_CONFIG, 50,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.CLIENT_ID_CONFIG, "exchange-hub-call-log"));
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.CLIENT_ID_CONFIG, "exchange-hub-call-log",
+                // with Kafka unreachable or the buffer full, a call is answered and its log entry given up, rather
+                // than the call waiting up to the default 60 s
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 100));
         this.kafka = new KafkaTemplate<>(producers);
         this.json = json;
         this.topic = topic;
@@ -50,14 +53,20 @@ public class CallLogPublisher {
     }
 
     public void publish(CallRecord call) {
+        String record;
         try {
-            kafka.send(topic, call.consumerSystemId(), json.writeValueAsString(call)).whenComplete((ok, failure) -> {
+            record = json.writeValueAsString(call);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            kafka.send(topic, call.consumerSystemId(), record).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     log.warn("Call {} of {} not logged to {}: {}", call.callId(), call.consumerSystemId(), topic, failure.toString());
                 }
             });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        } catch (RuntimeException kafkaUnavailable) {
+            log.warn("Call {} of {} not logged to {}: {}", call.callId(), call.consumerSystemId(), topic, kafkaUnavailable.toString());
         }
     }
 }

@@ -17,6 +17,8 @@ import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.entry.DataItem;
 import org.exchangehub.catalog.entry.EntryService;
 import org.exchangehub.catalog.event.CatalogChangeRecorded;
+import org.exchangehub.catalog.event.CatalogEventOutbox;
+import org.exchangehub.catalog.event.CatalogEventType;
 import org.exchangehub.catalog.grant.ConsumerSystem;
 import org.exchangehub.catalog.grant.ConsumerSystemChanged;
 import org.exchangehub.catalog.grant.ConsumerSystemService;
@@ -51,6 +53,13 @@ public class GatewayPlans {
     static final int PLAN_TTL_SECONDS = 600;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The changes a plan depends on: what is published, mounted and granted. Drafts, reviews, requests, health and
+     * reference data leave it as it is (a bulk import of 50,000 drafts drops nothing).
+     */
+    static final Set<CatalogEventType> PLAN_CHANGES = Set.of(CatalogEventType.ENTRY_PUBLISHED, CatalogEventType.ENTRY_RETIRED,
+            CatalogEventType.RESOURCE_MOUNTED, CatalogEventType.RESOURCE_UNMOUNTED, CatalogEventType.GRANT_CREATED,
+            CatalogEventType.GRANT_REVOKED);
 
     private final IMap<String, ResourcePlan> plans;
     private final IMap<String, Long> generations;
@@ -82,8 +91,13 @@ public class GatewayPlans {
         if (cached != null && actor.has(org.exchangehub.catalog.Role.CONSUMER)) {
             return cached;
         }
+        // the same protocol as plans: one generation for all consuming systems, which change rarely
+        Long before = generations.get(CONSUMERS);
         ConsumerSystem system = consumers.of(actor);
         consumersByClientId.set(actor.clientId(), system);
+        if (!java.util.Objects.equals(before, generations.get(CONSUMERS))) {
+            consumersByClientId.delete(actor.clientId());
+        }
         return system;
     }
 
@@ -126,12 +140,14 @@ public class GatewayPlans {
     /** Drops the plans of the entries a committed change concerns; runs on the node that made the change. */
     @TransactionalEventListener(fallbackExecution = true)
     void onCatalogChange(CatalogChangeRecorded change) {
-        change.resourceCodes().forEach(this::drop);
+        change.events().stream().filter(e -> e.resourceCode() != null && PLAN_CHANGES.contains(e.type()))
+                .map(CatalogEventOutbox.Pending::resourceCode).distinct().forEach(this::drop);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onConsumerSystemChange(ConsumerSystemChanged change) {
         // a client id may have moved between systems: drop them all, it happens rarely
+        generations.executeOnKey(CONSUMERS, new NextGeneration());
         consumersByClientId.clear();
     }
 
@@ -143,8 +159,11 @@ public class GatewayPlans {
             groupId = "hub-gateway-#{T(java.util.UUID).randomUUID().toString()}", properties = {"auto.offset.reset=latest"})
     void onCatalogEvent(String event) {
         try {
-            String resourceCode = JSON.readTree(event).path("resourceCode").asText(null);
-            if (resourceCode != null) {
+            var node = JSON.readTree(event);
+            String resourceCode = node.path("resourceCode").asText(null);
+            String type = node.path("type").asText("");
+            boolean changesPlans = PLAN_CHANGES.stream().anyMatch(t -> t.name().equals(type));
+            if (resourceCode != null && changesPlans) {
                 drop(resourceCode);
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -41,6 +41,10 @@ public class ProviderDatabases implements DisposableBean {
             config.setMinimumIdle(0);
             config.setConnectionTimeout(Math.max(250, d.connectTimeout().toMillis()));
             config.setReadOnly(true);
+            if (d.url().startsWith("jdbc:postgresql:")) {
+                // keys arrive as text: let the server type them from the column (a date, a number), as MySQL does
+                config.addDataSourceProperty("stringtype", "unspecified");
+            }
             // a database down now may be up for the next call: no failing at creation
             config.setInitializationFailTimeout(-1);
             return new HikariDataSource(config);

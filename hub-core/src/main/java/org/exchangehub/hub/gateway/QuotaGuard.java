@@ -38,7 +38,7 @@ public class QuotaGuard {
         ZonedDateTime now = ZonedDateTime.now(clock);
         long second = now.toEpochSecond();
         long day = now.toLocalDate().toEpochDay();
-        long[] counts = counters.executeOnKey(grantId, new Count(second, day, callsPerSecond, callsPerDay));
+        long[] counts = counters.executeOnKey(grantId, new Count(second, day, callsPerSecond));
         if (counts[0] > callsPerSecond) {
             throw new GatewayException(ErrorCode.QUOTA_EXCEEDED, "Grant " + grantId + " allows " + callsPerSecond
                     + " calls a second", 1);
@@ -53,17 +53,18 @@ public class QuotaGuard {
 
     /**
      * Counts a call in this second and this day and returns both counts; a call refused for the second is not counted
-     * against the day. The state is {second, count in it, day, count in it}.
+     * against the day. The state is {second, count in it, day, count in it}. Only a later second or day starts a new
+     * count: a node whose clock is a little behind adds to the current one instead of resetting it.
      */
-    record Count(long second, long day, int callsPerSecond, int callsPerDay) implements EntryProcessor<Long, long[], long[]> {
+    record Count(long second, long day, int callsPerSecond) implements EntryProcessor<Long, long[], long[]> {
         @Override
         public long[] process(Map.Entry<Long, long[]> entry) {
             long[] s = entry.getValue() == null ? new long[4] : entry.getValue().clone();
-            if (s[0] != second) {
+            if (second > s[0]) {
                 s[0] = second;
                 s[1] = 0;
             }
-            if (s[2] != day) {
+            if (day > s[2]) {
                 s[2] = day;
                 s[3] = 0;
             }

@@ -111,6 +111,7 @@ public class SharedCallService {
                     throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider of " + resourceCode + " is not reachable: "
                             + "connector '" + mount.connectorId() + "' operation '" + mount.operation() + "' is not configured");
                 }
+                requireGrantedItems(plan, grant, parameters);
                 Map<String, String> providerParameters = providerParameters(op, parameters);
                 ConnectorCall connectorCall = new ConnectorCall(mount.connectorId(), mount.operation(),
                         ConnectorCall.componentName(mount.connectorId()), address(system, op, providerParameters),
@@ -134,6 +135,20 @@ public class SharedCallService {
         } catch (RuntimeException e) {
             log(consumer, resourceCode, operation, grantId, 500, "INTERNAL_ERROR", started, bytes);
             throw e;
+        }
+    }
+
+    /**
+     * A parameter named like a data item the grant does not include is refused: the provider would filter by it, and
+     * whether a record comes back would tell the consumer that item's value.
+     */
+    private static void requireGrantedItems(GatewayPlans.ResourcePlan plan, GatewayPlans.PlanGrant grant, Map<String, String> parameters) {
+        for (DataItem item : plan.dataItems()) {
+            if (!grant.dataItems().contains(item.name())
+                    && (parameters.containsKey(item.name()) || (item.code() != null && parameters.containsKey(item.code())))) {
+                throw new GatewayException(ErrorCode.VALIDATION_FAILED, "parameter '" + (item.code() != null
+                        && parameters.containsKey(item.code()) ? item.code() : item.name()) + "' is a data item this grant does not include");
+            }
         }
     }
 
@@ -199,13 +214,14 @@ public class SharedCallService {
         Map<String, String> columnOfItem = new LinkedHashMap<>();
         mount.columnMapping().forEach((column, itemRef) -> {
             DataItem item = itemsByKey.get(itemRef);
-            if (item != null) {
+            if (item != null && grant.dataItems().contains(item.name())) {
+                // only granted columns are read: what the consumer may not see never enters the hub
                 select.put(column, item.code() != null ? item.code() : item.name());
                 columnOfItem.put(item.name(), column);
             }
         });
         Map<String, String> conditions = new LinkedHashMap<>();
-        List<String> keys = columnOfItem.keySet().stream().filter(grant.dataItems()::contains)
+        List<String> keys = columnOfItem.keySet().stream()
                 .map(name -> itemsByKey.get(name).code() != null ? itemsByKey.get(name).code() : name).toList();
         parameters.forEach((name, value) -> {
             DataItem item = itemsByKey.get(name);
@@ -241,6 +257,14 @@ public class SharedCallService {
         if (outcome.status() == 300) {
             throw new GatewayException(ErrorCode.VALIDATION_FAILED, "More than one record matches these parameters; "
                     + "a lookup answers one record: give its key");
+        }
+        if (outcome.status() == TableLookupRoute.BAD_VALUE) {
+            throw new GatewayException(ErrorCode.VALIDATION_FAILED, "A parameter's value is not of its data item's type "
+                    + "(a date as yyyy-MM-dd, a number as digits)");
+        }
+        if (outcome.status() == TableLookupRoute.MOUNT_MISMATCH) {
+            throw new GatewayException(ErrorCode.PROVIDER_ERROR, "The provider's table does not match its mount; the "
+                    + "department has to correct the mount's table or column mapping");
         }
         return outcome;
     }

@@ -110,6 +110,10 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(data.has("fddbr")).as("not granted").isFalse();
         assertThat(data.has("clrq")).as("not granted").isFalse();
         assertThat(data.size()).isEqualTo(3);
+        // filtering by an item the grant leaves out would tell its value: refused before the provider is asked
+        var byUngranted = s.consumer().get(call(s.code(), "91620900MA7AAAAAA1") + "&fddbr=%E5%BC%A0%E6%9F%90");
+        assertThat(byUngranted.status()).isEqualTo(400);
+        assertThat(byUngranted.body().path("detail").asText()).contains("'fddbr' is a data item this grant does not include");
     }
 
     @Test
@@ -319,8 +323,8 @@ class SharedCallIT extends HubIntegrationTest {
             String client = "national-report-" + ThreadLocalRandom.current().nextInt(1_000_000);
             admin().put("/api/consumer-systems/" + client, Map.of("name", "调用统计系统" + i, "clientId", client), null);
             HubApi consumer = as(client, "consumer", null);
-            assertThat(consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("企业名称")))
-                    .body().path("status").asText()).isEqualTo("APPROVED");
+            assertThat(consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验",
+                    "dataItems", List.of("统一社会信用代码", "企业名称"))).body().path("status").asText()).isEqualTo("APPROVED");
             consumers.add(consumer);
         }
         var sm4 = new org.exchangehub.connectors.signing.Sm4Cipher(org.exchangehub.connectors.signing.Sm4Cipher.Mode.ECB,
@@ -356,7 +360,7 @@ class SharedCallIT extends HubIntegrationTest {
         String client = "national-failing-" + ThreadLocalRandom.current().nextInt(1_000_000);
         admin().put("/api/consumer-systems/" + client, Map.of("name", "全国数据调用系统", "clientId", client), null);
         HubApi consumer = as(client, "consumer", null);
-        consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("企业名称")));
+        consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验", "dataItems", List.of("统一社会信用代码", "企业名称")));
         java.util.function.Supplier<com.github.tomakehurst.wiremock.client.MappingBuilder> failing =
                 () -> com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/gateway/failing"));
         String call = "/api/shared/" + code + "/failingCall?tyshxydm=91620900MA7XXXXXX9";

@@ -68,7 +68,7 @@ class TableLookupIT extends HubIntegrationTest {
         admin().put("/api/consumer-systems/" + client, Map.of("name", "不动产登记系统", "clientId", client), null);
         HubApi consumer = as(client, "consumer", null);
         var applied = consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验企业主体资格",
-                "dataItems", List.of("统一社会信用代码", "企业名称", "法定代表人身份证号")));
+                "dataItems", List.of("统一社会信用代码", "企业名称", "法定代表人身份证号", "成立日期")));
         assertThat(applied.body().path("status").asText()).as(applied.body().toString()).isEqualTo("APPROVED");
         return new Setup(code, consumer);
     }
@@ -88,7 +88,25 @@ class TableLookupIT extends HubIntegrationTest {
         assertThat(answer.body().path("qymc").asText()).isEqualTo("酒泉市某某商贸有限公司");
         assertThat(answer.body().path("fddbrsfzh").asText()).isEqualTo("620102********1233");
         assertThat(answer.body().has("fddbr")).as("not granted").isFalse();
-        assertThat(answer.body().has("clrq")).as("not granted").isFalse();
+        assertThat(answer.body().path("clrq").asText()).isEqualTo("2021-05-08");
+    }
+
+    @Test
+    void looksUpByADateKeyAndRefusesAValueTheColumnCannotHoldWithoutBlamingTheDatabase() {
+        Setup s = mountedTable("market-db", "market_dept.licence");
+
+        // est_date is a date column: the text of the parameter is typed by the database
+        var byDate = s.consumer().get(lookup(s.code(), "clrq=2019-03-12"));
+        assertThat(byDate.status()).as(byDate.body().toString()).isEqualTo(200);
+        assertThat(byDate.body().path("tyshxydm").asText()).isEqualTo("91620900MA7AAAAAA2");
+
+        for (int i = 0; i < 6; i++) {
+            var notADate = s.consumer().get(lookup(s.code(), "clrq=2019-02-30"));
+            assertThat(notADate.status()).as(notADate.body().toString()).isEqualTo(400);
+            assertThat(notADate.body().path("detail").asText()).contains("not of its data item's type");
+        }
+        // a consumer's bad values neither retry nor open the data source's circuit breaker
+        assertThat(s.consumer().get(lookup(s.code(), "tyshxydm=91620900MA7AAAAAA1")).status()).isEqualTo(200);
     }
 
     @Test
