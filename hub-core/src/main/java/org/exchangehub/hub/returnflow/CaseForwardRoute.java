@@ -63,7 +63,7 @@ public class CaseForwardRoute extends RouteBuilder {
 
         from("timer:case-forward?period=" + centre.interval().toMillis() + "&delay=1000")
                 .routeId(ROUTE_ID).routeConfigurationId(ReturnFlowErrorHandling.ID)
-                .process(e -> forwardDue(e.getContext().createProducerTemplate()));
+                .process(e -> forwardDue(producer()));
 
         from(CENTRE).routeId(CENTRE_ROUTE_ID)
                 .removeHeaders("*", "Idempotency-Key")
@@ -72,9 +72,18 @@ public class CaseForwardRoute extends RouteBuilder {
                 .to(target + (target.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false");
     }
 
+    private volatile ProducerTemplate producer;
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            producer = getContext().createProducerTemplate();
+        }
+        return producer;
+    }
+
     /** Drains the due versions batch by batch; stops at the first batch the centre did not acknowledge. */
     void forwardDue(ProducerTemplate producer) {
-        try {
+        {
             while (true) {
                 CaseForwardOutbox.Round round = outbox.forwardDue(centre.batchSize(), batch -> send(producer, batch),
                         centre.initialBackoff(), centre.maxBackoff());
@@ -87,12 +96,6 @@ public class CaseForwardRoute extends RouteBuilder {
                 if (round.claimed() < centre.batchSize()) {
                     return;
                 }
-            }
-        } finally {
-            try {
-                producer.close();
-            } catch (Exception ignored) {
-                // nothing held
             }
         }
     }

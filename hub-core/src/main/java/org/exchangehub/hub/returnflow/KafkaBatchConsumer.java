@@ -88,7 +88,7 @@ final class KafkaBatchConsumer {
     }
 
     boolean isRunning() {
-        return thread.isAlive();
+        return thread.isAlive() && stopped.getCount() > 0;
     }
 
     private void await() {
