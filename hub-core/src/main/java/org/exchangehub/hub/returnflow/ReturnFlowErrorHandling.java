@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 public class ReturnFlowErrorHandling extends RouteConfigurationBuilder {
 
     public static final String ID = "return-flow-errors";
+    /** For file routes: logged, not handled, so the file stays and is read again (rather than moved as done). */
+    public static final String FILE_ID = "return-flow-file-errors";
 
     @Override
     public void configuration() {
@@ -21,6 +23,12 @@ public class ReturnFlowErrorHandling extends RouteConfigurationBuilder {
                 .handled(true)
                 .log(LoggingLevel.WARN, "org.exchangehub.hub.returnflow",
                         "Return flow route ${routeId}: round failed, retried next round: ${exception.message}")
+                .end();
+        routeConfiguration(FILE_ID)
+                .onException(Exception.class)
+                .handled(false)
+                .log(LoggingLevel.WARN, "org.exchangehub.hub.returnflow",
+                        "Return flow route ${routeId}: file ${header.CamelFileName} not stored, read again next poll: ${exception.message}")
                 .end();
     }
 }

@@ -84,11 +84,16 @@ abstract class ReturnFlowIntegrationTest {
     private static Answer send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
             return new Answer(r.statusCode(), body);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JsonNode parse(String text, String contentType) throws IOException {
+        return contentType.contains("json") ? JSON.readTree(text) : JSON.getNodeFactory().textNode(text);
     }
 
     /** A fresh department of Jiuquan (a valid unified social credit code). */
