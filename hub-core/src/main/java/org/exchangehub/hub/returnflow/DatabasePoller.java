@@ -40,6 +40,7 @@ final class DatabasePoller {
     private final String firstQuery;
     private final String nextQuery;
     private volatile String lastProblem;
+    private volatile boolean tableSeen;
 
     DatabasePoller(String sourceId, ReturnFlowProperties.DatabaseChannel settings, DataSource source, CaseIntake intake,
                    SourceWatermarks watermarks, TransactionTemplate transaction, ObjectMapper json) {
@@ -62,6 +63,11 @@ final class DatabasePoller {
     int pollAll() {
         int total = 0;
         try {
+            if (!tableSeen && !tableExists()) {
+                problem("the table does not exist yet");
+                return 0; // asked through the driver's metadata, so the source's database logs no error every poll
+            }
+            tableSeen = true;
             int n;
             do {
                 n = pollOnce();
@@ -72,14 +78,38 @@ final class DatabasePoller {
                 lastProblem = null;
             }
         } catch (RuntimeException e) {
-            String problem = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage();
-            if (!Objects.equals(problem, lastProblem)) {
-                log.warn("Return flow source {}: cannot read table {} yet ({}); trying again every {}", sourceId, settings.table(),
-                        problem, settings.pollInterval());
-                lastProblem = problem;
-            }
+            problem(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            tableSeen = false;
         }
         return total;
+    }
+
+    private void problem(String problem) {
+        if (!Objects.equals(problem, lastProblem)) {
+            log.warn("Return flow source {}: cannot read table {} ({}); trying again every {}", sourceId, settings.table(), problem,
+                    settings.pollInterval());
+            lastProblem = problem;
+        }
+    }
+
+    private boolean tableExists() {
+        String table = settings.table();
+        String schema = table.contains(".") ? table.substring(0, table.indexOf('.')) : null;
+        String name = table.substring(table.indexOf('.') + 1);
+        Boolean exists = jdbc.execute((java.sql.Connection c) -> {
+            var meta = c.getMetaData();
+            for (String n : new String[] {name, name.toLowerCase(java.util.Locale.ROOT), name.toUpperCase(java.util.Locale.ROOT)}) {
+                String s = schema == null ? null : meta.storesUpperCaseIdentifiers() ? schema.toUpperCase(java.util.Locale.ROOT)
+                        : meta.storesLowerCaseIdentifiers() ? schema.toLowerCase(java.util.Locale.ROOT) : schema;
+                try (var rs = meta.getTables(null, s, n, null)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return Boolean.TRUE.equals(exists);
     }
 
     int pollOnce() {

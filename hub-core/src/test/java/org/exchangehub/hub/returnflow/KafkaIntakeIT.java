@@ -91,6 +91,8 @@ class KafkaIntakeIT extends ReturnFlowIntegrationTest {
         String poison = "{\"SBLSH\": \"" + prefix + "poison\", oops this is not JSON";
         CompletableFuture<?> sent = kafka.send(TOPIC, prefix + "poison", poison);
         kafka.send(TOPIC, prefix + "empty", "");
+        // JSON PostgreSQL cannot hold: a NUL character in a name (the batch is refused, then stored record by record)
+        kafka.send(TOPIC, prefix + "nul", CaseRecords.provincial(prefix + "nul", item, department).put("SQRMC", "张\u0000三").toString());
         send(prefix + "after");
         long offset = ((org.springframework.kafka.support.SendResult<?, ?>) sent.get(30, TimeUnit.SECONDS)).getRecordMetadata().offset();
 
@@ -110,5 +112,13 @@ class KafkaIntakeIT extends ReturnFlowIntegrationTest {
         assertThat(poisonFailure.path("origin").path("key").asText()).isEqualTo(prefix + "poison");
         assertThat(poisonFailure.path("reasons").get(0).path("en").asText()).startsWith("not JSON");
         assertThat(failures.path("items").findValuesAsText("raw")).as("an empty message is kept too").contains("");
+        JsonNode refused = null;
+        for (JsonNode f : failures.path("items")) {
+            if (f.path("raw").asText().contains(prefix + "nul")) {
+                refused = f;
+            }
+        }
+        assertThat(refused).as("the record with a NUL character is kept as a failure").isNotNull();
+        assertThat(refused.path("reasons").get(0).path("en").asText()).startsWith("the database refused to store it");
     }
 }
