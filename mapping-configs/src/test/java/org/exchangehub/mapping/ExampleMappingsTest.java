@@ -26,6 +26,45 @@ class ExampleMappingsTest {
     private static final Mapper PROVINCIAL_CSV =
             MappingConfigs.loadResource("mappings/case-record/provincial-daily-csv.yaml").mapper();
 
+    private static final Mapper SELF_BUILT_DATABASE =
+            MappingConfigs.loadResource("mappings/case-record/self-built-database.yaml").mapper();
+
+    @Test
+    void mapsASelfBuiltDatabaseRowWithZonelessTimestampsAndLetterCodes() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 481L);
+        row.put("case_no", "JQ-YWXT-2026-000481");
+        row.put("item_code", "11620900mb00000013400011700001");
+        row.put("applicant_type", "P");
+        row.put("applicant_name", "李四");
+        row.put("id_type", "IDCARD");
+        row.put("id_no", "62090219900307123x");
+        row.put("dept_code", "11620900MB00000013");
+        row.put("channel", "Q");
+        row.put("accepted_at", java.sql.Timestamp.valueOf("2026-11-23 09:30:11"));
+        row.put("completed_at", java.sql.Timestamp.valueOf("2026-11-23 10:15:44"));
+        row.put("decided_at", null);
+        row.put("promise_days", 3);
+        row.put("status", "C");
+        row.put("updated_at", java.time.LocalDateTime.parse("2026-11-23T10:16:00"));
+
+        MappingResult result = SELF_BUILT_DATABASE.map(row);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.values()).contains(
+                entry("caseNumber", "JQ-YWXT-2026-000481"),
+                entry("itemCode", "11620900MB00000013400011700001"),
+                entry("applicantType", "PERSON"),
+                entry("idType", "RESIDENT_ID"),
+                entry("idNumber", "62090219900307123X"),
+                entry("channel", "WINDOW"),
+                entry("acceptedAt", OffsetDateTime.parse("2026-11-23T09:30:11+08:00")),
+                entry("completedAt", OffsetDateTime.parse("2026-11-23T10:15:44+08:00")),
+                entry("status", "COMPLETED"),
+                entry("updatedAt", OffsetDateTime.parse("2026-11-23T10:16:00+08:00")));
+        assertThat(result.values()).doesNotContainKey("decidedAt");
+    }
+
     @Test
     void mapsProvincialVerticalRecordToTheStandardCaseRecord() {
         MappingResult result = PROVINCIAL_VERTICAL.map(record("provincial-vertical.json"));

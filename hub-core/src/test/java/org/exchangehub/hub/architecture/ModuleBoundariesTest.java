@@ -34,9 +34,36 @@ class ModuleBoundariesTest {
             .because("catalog-registry is a library: HTTP, security and runtime wiring live in hub-core");
 
     @ArchTest
+    static final ArchRule returnFlowFeaturesHaveNoCycles = slices()
+            .matching("org.exchangehub.returnflow.(*)..")
+            .should().beFreeOfCycles()
+            .because("return-flow features build on each other in one direction: record ← quality ← store ← intake");
+
+    @ArchTest
+    static final ArchRule onlyTheReturnFlowTouchesItsTables = noClasses()
+            .that().resideOutsideOfPackage("org.exchangehub.returnflow..")
+            .should().dependOnClassesThat().resideInAPackage("org.exchangehub.returnflow.jooq..")
+            .because("the return flow's schema is its own; hub-core goes through its services");
+
+    @ArchTest
+    static final ArchRule returnFlowKnowsNothingOfTheWeb = noClasses()
+            .that().resideInAPackage("org.exchangehub.returnflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                    "org.springframework.security..", "org.exchangehub.hub..", "org.exchangehub.connectors..",
+                    "org.apache.camel..", "org.apache.kafka..")
+            .because("return-flow is a library: channels, HTTP, security and runtime wiring live in hub-core");
+
+    @ArchTest
+    static final ArchRule registryKnowsNothingOfTheReturnFlow = noClasses()
+            .that().resideInAPackage("org.exchangehub.catalog..")
+            .should().dependOnClassesThat().resideInAPackage("org.exchangehub.returnflow..")
+            .because("dependencies point one way: return-flow → catalog-registry, mapping-configs");
+
+    @ArchTest
     static final ArchRule registryAndConnectorsDoNotKnowEachOther = noClasses()
             .that().resideInAPackage("org.exchangehub.connectors..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.exchangehub.catalog..", "org.exchangehub.hub..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.exchangehub.catalog..", "org.exchangehub.hub..",
+                    "org.exchangehub.returnflow..")
             .because("dependencies point one way: hub-core → connectors, catalog-registry, mapping-configs")
             .allowEmptyShould(true); // connectors has no classes until the shared-interfaces work lands
 
