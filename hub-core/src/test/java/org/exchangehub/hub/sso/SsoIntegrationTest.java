@@ -18,6 +18,7 @@ import org.exchangehub.hub.security.LocalSigningKey;
 import org.exchangehub.hub.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -29,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * unpacks and builds it into target/keycloak, about a minute; later runs take about 12 s) and every SSO test class
  * shares this one application context. The scheduled SSO health check is off; tests run it by hand.
  */
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint, which Spring Boot's tests otherwise leave out
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.sso.keycloak.enabled=true",
         "hub.sso.keycloak.port=0",
