@@ -45,7 +45,9 @@ public class TokenExchange {
 
     private final URI tokenEndpoint;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1 with kept-alive connections: no h2c upgrade attempt on each new connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json;
     private final SsoClock clock;
     private final MeterRegistry meters;

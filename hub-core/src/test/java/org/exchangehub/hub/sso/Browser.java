@@ -82,6 +82,12 @@ final class Browser {
         return open(url, u -> false);
     }
 
+    /** One GET with the cookie jar: no redirect followed, nothing recorded (benchmarks). */
+    Page launch(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return new Page(response.statusCode(), response.uri(), response.body(), response.headers());
+    }
+
     /** Submits Keycloak's login form on {@code page} with a user name and password, following redirects. */
     Page logIn(Page page, String username, String password, Predicate<URI> stop) {
         if (!page.isLoginForm()) {

@@ -44,8 +44,8 @@ import org.springframework.util.FileSystemUtils;
  * <ul>
  * <li>The zip is unpacked once into {@code home} and stays there: Keycloak's first start builds itself (about a minute),
  * later starts take about 12 s. A file lock keeps two processes from unpacking into one home at once.</li>
- * <li>Every start imports the realms afresh (its development database under {@code home/data/h2} is deleted first), so
- * the realm always matches the repository; secrets of the hub's client and the national broker are new each start and
+ * <li>Every start imports the realms afresh into an in-memory database, so the realm always matches the repository
+ * (changes made in its admin console last until the hub stops); secrets of the hub's client and the national broker are new each start and
  * the rendered realm files are deleted once Keycloak has read them.</li>
  * <li>One Keycloak per JVM and home ({@link #start}); a JVM shutdown hook stops it. A Keycloak left running by a hub
  * that was killed is found by its pid file and stopped before the next start.</li>
@@ -122,11 +122,14 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         int port = settings.port() == 0 ? freePort() : settings.port();
         String clientSecret = randomSecret();
         writeRealms(settings, port, clientSecret);
-        FileSystemUtils.deleteRecursively(home.resolve("data").resolve("h2"));
+        FileSystemUtils.deleteRecursively(home.resolve("data").resolve("h2")); // from a file database, if one was used
 
         String baseUrl = "http://127.0.0.1:" + port;
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl, "--import-realm",
+                // the realms are imported afresh at every start anyway: an in-memory database spares every token
+                // exchange its session writes to disk (a build option: changing it costs one rebuild)
+                "--db=dev-mem",
                 "--health-enabled=false", "--metrics-enabled=false"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -185,35 +188,44 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             if (ready) {
                 return;
             }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<String> realms = List.of(settings.realm(), "national-idp");
-            int answered = 0;
-            while (answered < realms.size()) {
-                if (!process.isAlive()) {
-                    throw new KeycloakStartException("Keycloak exited with status " + process.exitValue()
-                            + " before it was ready. " + logTail());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new KeycloakStartException("Keycloak did not answer within " + timeout.toSeconds() + " s at "
-                            + baseUrl() + " (its first start builds it and takes about a minute; set"
-                            + " hub.sso.keycloak.start-timeout / HUB_KEYCLOAK_START_TIMEOUT for a slower machine). "
-                            + logTail());
-                }
-                if (answers(http, baseUrl() + "/realms/" + realms.get(answered) + "/.well-known/openid-configuration")) {
-                    answered++;
-                    continue;
-                }
-                try {
-                    process.waitFor(250, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KeycloakStartException("Interrupted while waiting for Keycloak");
-                }
+            try {
+                poll(timeout);
+            } catch (KeycloakStartException e) {
+                deleteRenderedRealms(); // they hold this start's secrets
+                throw e;
             }
             ready = true;
             deleteRenderedRealms();
             log.info("Keycloak ready at {} after {} ms", baseUrl(), (System.nanoTime() - startedAt) / 1_000_000);
+        }
+    }
+
+    private void poll(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> realms = List.of(settings.realm(), "national-idp");
+        int answered = 0;
+        while (answered < realms.size()) {
+            if (!process.isAlive()) {
+                throw new KeycloakStartException("Keycloak exited with status " + process.exitValue()
+                        + " before it was ready. " + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new KeycloakStartException("Keycloak did not answer within " + timeout.toSeconds() + " s at "
+                        + baseUrl() + " (its first start builds it and takes about a minute; set"
+                        + " hub.sso.keycloak.start-timeout / HUB_KEYCLOAK_START_TIMEOUT for a slower machine). "
+                        + logTail());
+            }
+            if (answers(http, baseUrl() + "/realms/" + realms.get(answered) + "/.well-known/openid-configuration")) {
+                answered++;
+                continue;
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeycloakStartException("Interrupted while waiting for Keycloak");
+            }
         }
     }
 
