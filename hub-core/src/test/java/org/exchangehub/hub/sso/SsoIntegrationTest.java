@@ -34,7 +34,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.sso.keycloak.enabled=true",
         "hub.sso.keycloak.port=0",
-        "hub.sso.health.enabled=false"})
+        "hub.sso.health.enabled=false",
+        // one system from configuration (the others register through the API)
+        "hub.sso.systems.health-portal.kind=OIDC",
+        "hub.sso.systems.health-portal.name=卫健委健康服务系统",
+        "hub.sso.systems.health-portal.audience=dept-health",
+        "hub.sso.systems.health-portal.launch-urls=http://127.0.0.1:9/health/",
+        "hub.sso.systems.health-portal.secret=configured-secret-for-tests"})
 abstract class SsoIntegrationTest {
 
     static final String REALM = "exchange-hub";

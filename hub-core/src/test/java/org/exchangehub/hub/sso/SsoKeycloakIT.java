@@ -57,4 +57,34 @@ class SsoKeycloakIT extends SsoIntegrationTest {
         assertThat(withKeycloak.statusCode()).as(withKeycloak.body()).isEqualTo(200);
         assertThat(withLocalKey.statusCode()).as(withLocalKey.body()).isEqualTo(200);
     }
+
+    @Test
+    void systemsComeFromConfigurationAndTheApiAndConfiguredOnesCannotBeOverwritten() throws Exception {
+        String admin = localToken("admin.li", "admin");
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(hubUrl() + "/api/sso/systems"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode configured = null;
+        for (JsonNode system : JSON.readTree(list.body())) {
+            if (system.path("id").asText().equals("health-portal")) {
+                configured = system;
+            }
+        }
+        assertThat(configured).as(list.body()).isNotNull();
+        assertThat(configured.path("source").asText()).isEqualTo("CONFIGURATION");
+        assertThat(configured.path("audience").asText()).isEqualTo("dept-health");
+        assertThat(list.body()).doesNotContain("configured-secret-for-tests").doesNotContain("secretHash");
+
+        HttpResponse<String> overwrite = http.send(HttpRequest.newBuilder(URI.create(hubUrl() + "/api/sso/systems/health-portal"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\":\"OIDC\",\"audience\":\"dept-health\",\"launchUrls\":[\"https://evil.example/\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(overwrite.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(overwrite.body()).path("code").asText()).isEqualTo("DUPLICATE");
+
+        HttpResponse<String> notAdmin = http.send(HttpRequest.newBuilder(URI.create(hubUrl() + "/api/sso/systems/other"))
+                .header("Authorization", "Bearer " + localToken("zhang.san", "dept-editor")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\":\"OIDC\",\"audience\":\"dept-health\",\"launchUrls\":[\"https://x.example/\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+    }
 }
