@@ -8,6 +8,16 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(409, "The entry was changed by someone else"),
     INVALID_STATE(409, "Not allowed in the entry's current state"),
     DUPLICATE(409, "Already exists"),
+    // single sign-on (hub-core sso): launches, one-time tickets, token exchange
+    SSO_OFF(503, "Single sign-on is not configured on this hub"),
+    SSO_LAUNCH_URL_NOT_REGISTERED(400, "The launch URL is not registered for this system"),
+    SSO_SYSTEM_UNAUTHENTICATED(401, "The system did not authenticate"),
+    SSO_TICKET_UNKNOWN(400, "No such ticket"),
+    SSO_TICKET_USED(409, "The ticket was already redeemed"),
+    SSO_TICKET_EXPIRED(410, "The ticket has expired"),
+    SSO_TICKET_OTHER_SYSTEM(403, "The ticket was issued for another system"),
+    SSO_EXCHANGE_FAILED(502, "The identity provider refused the token exchange"),
+    SSO_LOGOUT_TOKEN_INVALID(400, "The logout token is not valid"),
     // shared calls through the gateway
     NOT_GRANTED(403, "No active grant for this resource"),
     QUOTA_EXCEEDED(429, "The grant's quota is used up"),

@@ -83,25 +83,36 @@ public class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(HubProperties hub) {
+    JwtDecoder jwtDecoder(HubProperties hub, org.springframework.core.env.Environment environment) {
         if (hub.security().hasIssuer()) {
             String issuer = hub.security().issuerUri();
             String audience = hub.security().audience();
             log.info("Accepting tokens from OIDC issuer {} for audience {}", issuer, audience);
-            // resolved on first use, so the hub starts even while the issuer is still starting
-            return new VerifiedTokenCache(new SupplierJwtDecoder(() -> {
-                NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
-                decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
-                return decoder;
-            }), java.time.Clock.systemUTC());
+            return new VerifiedTokenCache(issuerDecoder(issuer, audience), java.time.Clock.systemUTC());
         }
         LocalSigningKey key = LocalSigningKey.inDataDir(hub.dataDir());
         log.info("No OIDC issuer configured (HUB_OIDC_ISSUER): accepting tokens signed by the local development key in {}; "
                 + "make one with ./hub token", hub.dataDir().toAbsolutePath().normalize());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalSigningKey.ISSUER)));
+        String embeddedKeycloak = environment.getProperty("hub.sso.issuer-uri");
+        if (embeddedKeycloak != null && !embeddedKeycloak.isBlank()) {
+            // the Keycloak the hub runs itself for single sign-on: its tokens are good here too
+            log.info("Also accepting tokens from the embedded Keycloak {} for audience {}", embeddedKeycloak, hub.security().audience());
+            return new VerifiedTokenCache(new IssuerRoutingJwtDecoder(Map.of(LocalSigningKey.ISSUER, decoder,
+                    embeddedKeycloak, issuerDecoder(embeddedKeycloak, hub.security().audience()))), java.time.Clock.systemUTC());
+        }
         return new VerifiedTokenCache(decoder, java.time.Clock.systemUTC());
+    }
+
+    /** Tokens of an OIDC issuer for an audience; the issuer's keys are fetched on first use (it may still be starting). */
+    static JwtDecoder issuerDecoder(String issuer, String audience) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                    new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+            return decoder;
+        });
     }
 
     @Bean
