@@ -1,58 +1,28 @@
 package org.exchangehub.hub.gateway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import org.exchangehub.hub.mapping.MappingCatalog;
 import org.exchangehub.mapping.MappingConfig;
-import org.exchangehub.mapping.MappingConfigs;
 import org.exchangehub.mapping.MappingTarget;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The mapping configs connector operations name ({@code request-mapping}, {@code response-mapping}): those shipped in
- * {@code mappings/} on the class path, and those in {@code hub.mappings.directory}, which win by name. Loaded and
- * checked once at start: an operation naming a config that is missing or of the wrong target stops the hub with
- * the setting's name, so a typo never becomes a failing call at run time.
+ * The mapping configs connector operations name ({@code request-mapping}, {@code response-mapping}), checked once at
+ * start against the {@link MappingCatalog}: an operation naming a config that is missing or of the wrong target stops
+ * the hub with the setting's name, so a typo never becomes a failing call at run time.
  */
 @Component
 public class GatewayMappings {
 
-    private final Map<String, MappingConfig> byName = new TreeMap<>();
+    private final MappingCatalog catalog;
     private final ConnectorProperties connectors;
 
-    public GatewayMappings(ConnectorProperties connectors, @Value("${hub.mappings.directory:}") String directory) throws IOException {
+    public GatewayMappings(ConnectorProperties connectors, MappingCatalog catalog) {
         this.connectors = connectors;
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:mappings/**/*.yaml")) {
-            try (InputStream in = r.getInputStream()) {
-                add(MappingConfigs.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), r.getDescription()));
-            }
-        }
-        if (directory != null && !directory.isBlank()) {
-            Path dir = Path.of(directory);
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException("hub.mappings.directory: " + dir.toAbsolutePath() + " is not a directory");
-            }
-            MappingConfigs.loadDirectory(dir).forEach(c -> byName.put(c.name(), c));
-        }
+        this.catalog = catalog;
         check();
-    }
-
-    private void add(MappingConfig config) {
-        MappingConfig before = byName.putIfAbsent(config.name(), config);
-        if (before != null) {
-            throw new IllegalStateException("Two mapping configs are named " + config.name() + ": " + before.origin() + " and "
-                    + config.origin());
-        }
     }
 
     private void check() {
@@ -71,9 +41,9 @@ public class GatewayMappings {
         if (name == null || name.isBlank()) {
             return;
         }
-        MappingConfig config = byName.get(name);
+        MappingConfig config = catalog.named(name).orElse(null);
         if (config == null) {
-            faults.add(setting + ": no mapping config named '" + name + "'; known: " + byName.keySet());
+            faults.add(setting + ": no mapping config named '" + name + "'; known: " + catalog.all().keySet());
         } else if (config.target() != expected) {
             faults.add(setting + ": '" + name + "' maps to " + config.target() + ", expected " + expected);
         }
@@ -81,6 +51,6 @@ public class GatewayMappings {
 
     /** The config of that name, if there is one. */
     public Optional<MappingConfig> named(String name) {
-        return name == null || name.isBlank() ? Optional.empty() : Optional.ofNullable(byName.get(name));
+        return catalog.named(name);
     }
 }

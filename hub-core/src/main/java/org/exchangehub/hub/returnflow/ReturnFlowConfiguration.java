@@ -1,18 +1,14 @@
 package org.exchangehub.hub.returnflow;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exchangehub.mapping.CaseRecordField;
+import org.exchangehub.hub.mapping.MappingCatalog;
 import org.exchangehub.mapping.MappingConfig;
-import org.exchangehub.mapping.MappingConfigs;
 import org.exchangehub.mapping.MappingTarget;
 import org.exchangehub.returnflow.quality.QualityProfile;
 import org.exchangehub.returnflow.quality.QualityRule;
@@ -25,12 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Builds the return flow's sources from {@code hub.return-flow}: each source's mapping config is found by name
- * among those shipped ({@code mappings/case-record/*.yaml}) and those in {@code mapping-directory}, and its channel
+ * among those shipped ({@code mappings/case-record/*.yaml}) and those in {@code hub.mappings.directory}, and its channel
  * settings are checked. Every fault is reported at once and stops the start.
  */
 @Configuration
@@ -45,8 +39,8 @@ public class ReturnFlowConfiguration {
     }
 
     @Bean
-    CaseSources caseSources(ReturnFlowProperties properties) {
-        Map<String, MappingConfig> mappings = mappings(properties);
+    CaseSources caseSources(ReturnFlowProperties properties, MappingCatalog catalog) {
+        Map<String, MappingConfig> mappings = catalog.all();
         List<String> problems = new ArrayList<>();
         List<CaseSource> sources = new ArrayList<>();
         properties.sources().forEach((id, s) -> {
@@ -101,30 +95,6 @@ public class ReturnFlowConfiguration {
         sources.forEach(s -> log.info("Return-flow source {}: channel {}, mapping {} ({})", s.id(), s.channel(), s.mapping().name(),
                 s.mapping().origin()));
         return new CaseSources(sources);
-    }
-
-    /** The case-record mapping configs by name: shipped ones, then the directory's (which may replace them). */
-    static Map<String, MappingConfig> mappings(ReturnFlowProperties properties) {
-        Map<String, MappingConfig> byName = new LinkedHashMap<>();
-        try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:mappings/case-record/*.yaml")) {
-                String yaml = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                MappingConfig config = MappingConfigs.parse(yaml, "mappings/case-record/" + r.getFilename());
-                byName.put(config.name(), config);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the shipped mapping configs: " + e.getMessage(), e);
-        }
-        if (properties.mappingDirectory() != null && !properties.mappingDirectory().toString().isBlank()) {
-            if (!Files.isDirectory(properties.mappingDirectory())) {
-                throw new IllegalStateException("hub.return-flow.mapping-directory: " + properties.mappingDirectory().toAbsolutePath()
-                        + " is not a directory");
-            }
-            for (MappingConfig config : MappingConfigs.loadDirectory(properties.mappingDirectory())) {
-                byName.put(config.name(), config);
-            }
-        }
-        return byName;
     }
 
     /** Channel kinds by source, for the channels' wiring. */

@@ -23,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
  * are wrong stops the hub with a message naming the setting.
  *
  * @param sources          the systems sending case records back, by id
- * @param mappingDirectory a directory of further mapping configs (YAML) besides those shipped in the jar
  * @param quality          the rule set every source starts from
  * @param calendar         public holidays and worked weekend days, for deadlines in working days
  * @param centre           the provincial case centre passed records are forwarded to
@@ -33,7 +32,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.return-flow")
 public record ReturnFlowProperties(
         @Valid @DefaultValue Map<String, Source> sources,
-        Path mappingDirectory,
         @Valid @NotNull @DefaultValue Quality quality,
         @Valid @NotNull @DefaultValue Calendar calendar,
         @Valid @NotNull @DefaultValue Centre centre,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.exchangehub.hub.mapping.MappingCatalog;
 import org.exchangehub.mapping.MappingTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class GatewayMappingsTest {
     @Test
     void findsTheShippedGatewayConfigsByName() throws Exception {
         GatewayMappings mappings = new GatewayMappings(ConnectorPropertiesTest.bind(
-                licenceOperation("market-regulator-licence-request", "market-regulator-licence-answer")), "");
+                licenceOperation("market-regulator-licence-request", "market-regulator-licence-answer")), new MappingCatalog(""));
 
         assertThat(mappings.named("market-regulator-licence-answer")).get()
                 .satisfies(c -> assertThat(c.target()).isEqualTo(MappingTarget.DATA_ITEMS));
@@ -37,7 +38,7 @@ class GatewayMappingsTest {
     @Test
     void refusesToStartWhenAnOperationNamesAMissingConfigNamingTheSetting() {
         assertThatThrownBy(() -> new GatewayMappings(ConnectorPropertiesTest.bind(
-                licenceOperation("market-regulator-licence-request", "market-regulator-licence-anwser")), ""))
+                licenceOperation("market-regulator-licence-request", "market-regulator-licence-anwser")), new MappingCatalog("")))
                 .hasMessageContaining("hub.connectors.systems.market-licence.operations.queryLicence.response-mapping")
                 .hasMessageContaining("no mapping config named 'market-regulator-licence-anwser'")
                 .hasMessageContaining("market-regulator-licence-answer");
@@ -46,8 +47,14 @@ class GatewayMappingsTest {
     @Test
     void refusesAConfigOfTheWrongTarget() {
         assertThatThrownBy(() -> new GatewayMappings(ConnectorPropertiesTest.bind(
-                licenceOperation("market-regulator-licence-answer", "market-regulator-licence-answer")), ""))
+                licenceOperation("market-regulator-licence-answer", "market-regulator-licence-answer")), new MappingCatalog("")))
                 .hasMessageContaining("request-mapping: 'market-regulator-licence-answer' maps to DATA_ITEMS, expected REQUEST_PARAMETERS");
+    }
+
+    @Test
+    void aDirectoryThatIsNotOneStopsTheHubNamingTheSetting() {
+        assertThatThrownBy(() -> new MappingCatalog("/no/such/mappings"))
+                .hasMessageContaining("hub.mappings.directory (HUB_MAPPINGS_DIR)").hasMessageContaining("is not a directory");
     }
 
     @Test
@@ -60,7 +67,7 @@ class GatewayMappingsTest {
                 """);
 
         GatewayMappings mappings = new GatewayMappings(ConnectorPropertiesTest.bind(
-                licenceOperation("market-regulator-licence-request", "estate-answer")), dir.toString());
+                licenceOperation("market-regulator-licence-request", "estate-answer")), new MappingCatalog(dir.toString()));
 
         assertThat(mappings.named("estate-answer")).isPresent();
     }
