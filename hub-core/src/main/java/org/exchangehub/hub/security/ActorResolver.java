@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,7 +23,18 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Gives controller methods the {@link Actor} behind the request's token. */
 public class ActorResolver implements HandlerMethodArgumentResolver {
 
+    /** The actor of a browser session (the console's portal login); absent when single sign-on is off. */
+    public interface SessionActors {
+        Actor actorOf(OAuth2AuthenticationToken session, HttpServletRequest request, HttpServletResponse response);
+    }
+
     static final String DEPARTMENT_CLAIM = "department_code";
+
+    private final ObjectProvider<SessionActors> sessions;
+
+    public ActorResolver(ObjectProvider<SessionActors> sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,6 +47,14 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof AppKeySignatureFilter.SignedCallAuthentication signed) {
             return signed.actor();
+        }
+        if (auth instanceof OAuth2AuthenticationToken session) {
+            SessionActors actors = sessions.getIfAvailable();
+            if (actors == null) {
+                throw new IllegalStateException("A browser session without single sign-on");
+            }
+            return actors.actorOf(session, request.getNativeRequest(HttpServletRequest.class),
+                    request.getNativeResponse(HttpServletResponse.class));
         }
         if (!(auth instanceof JwtAuthenticationToken token)) {
             throw new IllegalStateException("No token on an authenticated endpoint");

@@ -56,6 +56,8 @@ public class SecurityConfig {
         http.addFilterBefore(new AppKeySignatureFilter(consumers, secrets, hazelcast, json), BearerTokenAuthenticationFilter.class);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
+                        // the console's scripts and styles (public libraries and our own, no data)
+                        .requestMatchers("/webjars/**", "/console/assets/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("admin")
@@ -116,11 +118,11 @@ public class SecurityConfig {
     }
 
     @Bean
-    WebMvcConfigurer actorArguments() {
+    WebMvcConfigurer actorArguments(org.springframework.beans.factory.ObjectProvider<ActorResolver.SessionActors> sessions) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorResolver());
+                resolvers.add(new ActorResolver(sessions));
             }
         };
     }

@@ -134,9 +134,10 @@ public class SsoConfiguration {
                     .andThen(IdentityProviderHint.CUSTOMIZER));
             OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/sso/logged-out");
-            http.securityMatcher("/sso/**")
+            // the console (/console/**) rides on the same portal session: one login for both
+            http.securityMatcher("/sso/**", "/console/**")
                     .authorizeHttpRequests(a -> a
-                            .requestMatchers("/sso/logged-out").permitAll()
+                            .requestMatchers("/sso/logged-out", "/console/assets/**").permitAll()
                             .anyRequest().authenticated())
                     .oauth2Login(o -> o
                             .authorizationEndpoint(e -> e.baseUri(AUTHORIZATION_BASE).authorizationRequestResolver(resolver))

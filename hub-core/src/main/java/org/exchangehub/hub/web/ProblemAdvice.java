@@ -29,7 +29,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * act on, and for bad input an {@code errors} list naming each field and what was expected.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the console's advice, which turns the same refusals into pages for its own controllers
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);

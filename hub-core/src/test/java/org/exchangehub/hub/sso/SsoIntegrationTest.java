@@ -28,7 +28,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Base of the single sign-on tests: the whole hub with the embedded PostgreSQL, Kafka and Hazelcast, and a real
  * Keycloak from its server distribution with the repository's realms. Keycloak starts once per JVM (the first start
  * unpacks and builds it into target/keycloak, about a minute; later runs take about 12 s) and every SSO test class
- * shares this one application context. The scheduled SSO health check is off; tests run it by hand.
+ * shares this one application context, and so do the console's browser tests (they extend this class: a second
+ * context would want the port Keycloak's redirect URLs name). The scheduled SSO health check is off; tests run it by hand.
  */
 @AutoConfigureObservability(tracing = false) // the Prometheus endpoint, which Spring Boot's tests otherwise leave out
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -41,7 +42,7 @@ import org.springframework.web.util.UriComponentsBuilder;
         "hub.sso.systems.health-portal.audience=dept-health",
         "hub.sso.systems.health-portal.launch-urls=http://127.0.0.1:9/health/",
         "hub.sso.systems.health-portal.secret=configured-secret-for-tests"})
-abstract class SsoIntegrationTest {
+public abstract class SsoIntegrationTest {
 
     static final String REALM = "exchange-hub";
     static final String PORTAL_REDIRECT = "http://127.0.0.1/portal/callback";
@@ -57,18 +58,18 @@ abstract class SsoIntegrationTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    HubProperties hub;
+    protected HubProperties hub;
 
     @Autowired
-    SsoProperties sso;
+    protected SsoProperties sso;
 
     @Value("${hub.sso.keycloak.url}")
     String keycloak;
 
-    String hubUrl() {
+    protected String hubUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -82,7 +83,7 @@ abstract class SsoIntegrationTest {
     }
 
     /** A development token of the hub's local key (the /api chain accepts it beside Keycloak's). */
-    String localToken(String username, String roles) {
+    protected String localToken(String username, String roles) {
         return LocalSigningKey.inDataDir(hub.dataDir()).issue(username, List.of(roles.split(",")), null, Duration.ofMinutes(30));
     }
 

@@ -1,0 +1,67 @@
+package org.exchangehub.hub.console;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.exchangehub.catalog.Actor;
+import org.exchangehub.catalog.department.Department;
+import org.exchangehub.catalog.department.DepartmentService;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * What every console page shows in its frame: who is signed in, for which department, the language, and the links
+ * to the same page in the other language.
+ */
+@ControllerAdvice(basePackages = "org.exchangehub.hub.console")
+public class ConsoleModel {
+
+    /** The signed-in user as the page shows them. */
+    public record ConsoleUser(Actor actor, String departmentName) {
+
+        public String name() {
+            return actor.username();
+        }
+
+        public boolean is(String role) {
+            return actor.roles().stream().anyMatch(r -> r.tokenName().equals(role));
+        }
+    }
+
+    private final DepartmentService departments;
+
+    public ConsoleModel(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    @ModelAttribute("user")
+    ConsoleUser user(Actor actor) {
+        String name = Optional.ofNullable(actor.departmentCode()).flatMap(departments::find).map(Department::name).orElse(null);
+        return new ConsoleUser(actor, name);
+    }
+
+    @ModelAttribute("lang")
+    String language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "zh";
+    }
+
+    /** This page in the other language (the current query kept). */
+    @ModelAttribute("otherLanguageUrl")
+    String otherLanguageUrl(HttpServletRequest request, Locale locale) {
+        return ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam(ConsoleConfiguration.LANGUAGE_PARAMETER, "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
+                .build().toUriString().replaceFirst("^[a-z]+://[^/]+", "");
+    }
+
+    @ModelAttribute("query")
+    ConsoleQuery query(HttpServletRequest request) {
+        return ConsoleQuery.of(request);
+    }
+
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}
