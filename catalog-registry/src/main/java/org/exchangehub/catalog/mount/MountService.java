@@ -58,6 +58,7 @@ public class MountService {
             throw new RegistryException(ErrorCode.INVALID_STATE, "Entry " + resourceCode + " is retired; nothing can be mounted under it");
         }
         MountKind kind = validate(request, entry);
+        refuseHiddenOperation(entry, kind, request);
         MountedResourceRecord r = db.newRecord(MOUNTED_RESOURCE);
         r.setEntryId(entry.id());
         r.setKind(kind.name());
@@ -148,6 +149,30 @@ public class MountService {
                 .where(MOUNTED_RESOURCE.KIND.eq(MountKind.API.name()), MOUNTED_RESOURCE.CONNECTOR_ID.eq(connectorId))
                 .orderBy(MOUNTED_RESOURCE.ID)
                 .fetch(r -> toView(r.into(MOUNTED_RESOURCE), r.get(CATALOG_ENTRY.RESOURCE_CODE)));
+    }
+
+    /**
+     * Consumers call an entry's API mounts by operation and its TABLE mount as operation {@value MountKind#TABLE_LOOKUP}:
+     * two callable mounts answering the same operation would hide one of them, so the second is refused.
+     */
+    private void refuseHiddenOperation(EntryRef entry, MountKind kind, MountRequest request) {
+        if (kind == MountKind.FILE) {
+            return;
+        }
+        String operation = kind == MountKind.TABLE ? MountKind.TABLE_LOOKUP : request.operation().strip();
+        for (MountedResource existing : callableMounts(entry.resourceCode())) {
+            String taken = existing.kind() == MountKind.TABLE ? MountKind.TABLE_LOOKUP : existing.operation();
+            if (operation.equals(taken)) {
+                String field = kind == MountKind.TABLE ? "kind" : "operation";
+                throw new RegistryException(ErrorCode.DUPLICATE, "Entry " + entry.resourceCode() + " already answers operation '"
+                        + operation + "' with mount " + existing.id() + " (" + existing.kind() + ")",
+                        List.of(new FieldProblem(field, kind == MountKind.TABLE
+                                ? "a TABLE mount answers operation '" + MountKind.TABLE_LOOKUP + "', which mount " + existing.id()
+                                + " already answers: unmount it first"
+                                : "an operation other than '" + operation + "', which mount " + existing.id()
+                                + " already answers (unmount it first to replace it)")));
+            }
+        }
     }
 
     private MountKind validate(MountRequest q, EntryRef entry) {

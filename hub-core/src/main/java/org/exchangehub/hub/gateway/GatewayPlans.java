@@ -44,7 +44,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class GatewayPlans {
 
     /** The operation under which a TABLE mount is called: a key lookup. */
-    public static final String TABLE_LOOKUP = "lookup";
+    public static final String TABLE_LOOKUP = MountKind.TABLE_LOOKUP;
 
     static final String PLANS = "gateway.plans";
     static final String GENERATIONS = "gateway.plan-generations";

@@ -52,7 +52,7 @@ class TableLookupIT extends HubIntegrationTest {
         }
     }
 
-    record Setup(String code, HubApi consumer) {
+    record Setup(String code, HubApi consumer, String department) {
     }
 
     /** A published licence entry with the department's table mounted, granted to a consumer for three items. */
@@ -70,7 +70,7 @@ class TableLookupIT extends HubIntegrationTest {
         var applied = consumer.post(path(code) + "/share-requests", Map.of("purpose", "核验企业主体资格",
                 "dataItems", List.of("统一社会信用代码", "企业名称", "法定代表人身份证号", "成立日期")));
         assertThat(applied.body().path("status").asText()).as(applied.body().toString()).isEqualTo("APPROVED");
-        return new Setup(code, consumer);
+        return new Setup(code, consumer, dept);
     }
 
     static String lookup(String code, String query) {
@@ -89,6 +89,23 @@ class TableLookupIT extends HubIntegrationTest {
         assertThat(answer.body().path("fddbrsfzh").asText()).isEqualTo("620102********1233");
         assertThat(answer.body().has("fddbr")).as("not granted").isFalse();
         assertThat(answer.body().path("clrq").asText()).isEqualTo("2021-05-08");
+    }
+
+    @Test
+    void refusesASecondMountThatWouldAnswerTheSameOperation() {
+        Setup s = mountedTable("market-db", "market_dept.licence");
+        HubApi officer = as("officer", "dept-editor", s.department());
+
+        var api = officer.post(path(s.code()) + "/mounts", Map.of("kind", "API", "connectorId", "market-rest", "operation", "lookup"));
+        assertThat(api.status()).as(api.body().toString()).isEqualTo(409);
+        assertThat(api.body().path("errors").get(0).path("field").asText()).isEqualTo("operation");
+        var table = officer.post(path(s.code()) + "/mounts", Map.of("kind", "TABLE", "datasourceId", "market-db",
+                "tableName", "market_dept.licence_slow", "columnMapping", Map.of("uniscid", "tyshxydm")));
+        assertThat(table.status()).as(table.body().toString()).isEqualTo(409);
+
+        var other = officer.post(path(s.code()) + "/mounts", Map.of("kind", "API", "connectorId", "market-rest", "operation", "licence"));
+        assertThat(other.status()).as("another operation is fine: " + other.body()).isBetween(200, 201);
+        assertThat(s.consumer().get(lookup(s.code(), "tyshxydm=91620900MA7AAAAAA1")).status()).as("still the table").isEqualTo(200);
     }
 
     @Test
