@@ -97,13 +97,21 @@ public final class SoapEnvelope {
 
     /** The route's outcome for an HTTP answer: a result as a JSON body, a fault, or what went wrong. */
     public static ConnectorOutcome outcome(int status, byte[] body, SoapCall call) {
+        return outcome(status, body, null, call);
+    }
+
+    /**
+     * As {@link #outcome(int, byte[], SoapCall)}, the body in the charset its Content-Type names (RFC 7303: the media
+     * type's charset wins over the XML declaration; provincial services answer GBK with no declaration at all).
+     */
+    public static ConnectorOutcome outcome(int status, byte[] body, String contentType, SoapCall call) {
         if (status != 200 && status != 500) {
             // not a SOAP answer (SOAP 1.1 answers 200, faults 500): 401 lets the client renew its token, 404 is a wrong endpoint
             return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, status, null, "HTTP " + status);
         }
         Answer answer;
         try {
-            answer = parse(body, call.resultElement());
+            answer = parse(body, charsetOf(contentType), call.resultElement());
         } catch (MalformedAnswer e) {
             // a 500 that is no envelope is the service failing; a 200 that is none is an answer the hub cannot use
             return new ConnectorOutcome(ConnectorOutcome.Kind.ANSWERED, status == 500 ? 500 : 502, null, e.getMessage());
@@ -116,8 +124,29 @@ public final class SoapEnvelope {
         };
     }
 
+    /** The charset a Content-Type names, or null when it names none (or one the JDK does not know). */
+    static java.nio.charset.Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)").matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Reads an answer envelope; {@code resultElement} as in {@link SoapCall#resultElement()}. */
     public static Answer parse(byte[] xml, String resultElement) throws MalformedAnswer {
+        return parse(xml, null, resultElement);
+    }
+
+    /** Reads an answer envelope in {@code charset} (null: as the XML declares, else UTF-8). */
+    public static Answer parse(byte[] xml, java.nio.charset.Charset charset, String resultElement) throws MalformedAnswer {
         if (xml == null || xml.length == 0) {
             throw new MalformedAnswer("empty answer");
         }
@@ -128,7 +157,8 @@ public final class SoapEnvelope {
                 parser = PARSERS.newDocumentBuilder();
             }
             parser.setErrorHandler(SILENT); // errors become MalformedAnswer, not lines on stderr
-            document = parser.parse(new ByteArrayInputStream(xml));
+            document = charset == null ? parser.parse(new ByteArrayInputStream(xml))
+                    : parser.parse(new org.xml.sax.InputSource(new java.io.StringReader(new String(xml, charset))));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         } catch (SAXParseException e) {

@@ -45,6 +45,7 @@ public class SoapRoute extends RouteBuilder {
                 .toD("${exchangeProperty.targetUri}")
                 .process(e -> e.setProperty(ConnectorOutcome.PROPERTY, SoapEnvelope.outcome(
                         ResponseBodies.status(e.getMessage()), e.getMessage().getBody(byte[].class),
+                        e.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),
                         e.getProperty(SoapCall.PROPERTY, SoapCall.class))));
     }
 }

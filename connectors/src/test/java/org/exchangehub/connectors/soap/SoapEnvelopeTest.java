@@ -118,6 +118,20 @@ class SoapEnvelopeTest {
     }
 
     @Test
+    void answerInTheCharsetItsContentTypeNamesWhenItHasNoDeclaration() {
+        byte[] gbk = new String(envelope("<r xmlns=\"" + NS + "\"><qymc>酒泉市某某商贸有限公司</qymc></r>"), StandardCharsets.UTF_8)
+                .getBytes(Charset.forName("GBK"));
+
+        ConnectorOutcome declared = SoapEnvelope.outcome(200, gbk, "text/xml; charset=\"GBK\"", call(false, null, Map.of()));
+        assertThat(declared.body()).isEqualTo("{\"qymc\":\"酒泉市某某商贸有限公司\"}");
+
+        ConnectorOutcome undeclared = SoapEnvelope.outcome(200, gbk, "text/xml", call(false, null, Map.of()));
+        assertThat(undeclared.status()).as("without a charset GBK bytes are no UTF-8: a provider error").isEqualTo(502);
+        ConnectorOutcome unknown = SoapEnvelope.outcome(200, gbk, "text/xml; charset=no-such-charset", call(false, null, Map.of()));
+        assertThat(unknown.status()).as("an unknown charset is ignored: read as UTF-8").isEqualTo(502);
+    }
+
+    @Test
     void faultKeepsCodeAndStringAndTellsWhomItBlames() throws Exception {
         byte[] server = envelope("<soap:Fault><faultcode>soap:Server</faultcode><faultstring>ORA-00942: table or view does not exist"
                 + "</faultstring></soap:Fault>");

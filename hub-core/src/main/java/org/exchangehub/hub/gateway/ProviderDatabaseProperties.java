@@ -42,10 +42,22 @@ public record ProviderDatabaseProperties(@Valid @DefaultValue Map<String, Databa
                            @NotNull @DefaultValue("2s") Duration connectTimeout,
                            @NotNull @DefaultValue("3s") Duration queryTimeout) {
 
+        /**
+         * A JDBC URL without the secrets it may carry: {@code user:secret@host}, {@code password=secret} (PostgreSQL,
+         * MySQL) and {@code password=secret;} (SQL Server) keep their names, not their values.
+         */
+        static String maskedUrl(String url) {
+            if (url == null) {
+                return null;
+            }
+            return url.replaceAll("(//[^/@:?;]+:)[^/@]*@", "$1******@")
+                    .replaceAll("(?i)((?:password|pwd|sslpassword|sslkeypassword)\\s*=)[^&;]*", "$1******");
+        }
+
         /** Configuration may be logged: never with its password. */
         @Override
         public String toString() {
-            return "Database[url=" + url + ", username=" + username + ", password=" + (password == null ? "none" : "******")
+            return "Database[url=" + maskedUrl(url) + ", username=" + username + ", password=" + (password == null ? "none" : "******")
                     + ", dialect=" + dialect + ", maxPoolSize=" + maxPoolSize + ", queryTimeout=" + queryTimeout + "]";
         }
     }
