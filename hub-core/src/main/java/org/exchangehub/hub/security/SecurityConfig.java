@@ -74,8 +74,13 @@ public class SecurityConfig {
                         .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
                                 "Not allowed for this user", e.getMessage())))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT>"))
+                        // the console signs in through the portal session, whose chain exists only with single sign-on
+                        .defaultAuthenticationEntryPointFor((req, res, ex) -> consoleNeedsSingleSignOn(res),
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                                        .matcher("/console/**"))
+                        .defaultAuthenticationEntryPointFor((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT>"),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN,
                                 "Not allowed for this user", ex.getMessage())))
                 .httpBasic(h -> h.disable())
@@ -125,6 +130,19 @@ public class SecurityConfig {
                 resolvers.add(new ActorResolver(sessions));
             }
         };
+    }
+
+    private static void consoleNeedsSingleSignOn(jakarta.servlet.http.HttpServletResponse res) throws IOException {
+        res.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        res.setContentType("text/html;charset=UTF-8");
+        res.getWriter().write("""
+                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>控制台 · console</title></head><body>
+                <h1>控制台需要统一身份认证 · The console signs in through single sign-on</h1>
+                <p>本枢纽未启用统一身份认证（HUB_KEYCLOAK=false 且未设置 HUB_OIDC_ISSUER）。
+                Single sign-on is off on this hub: start it with its embedded Keycloak (the default) or set HUB_OIDC_ISSUER,
+                then open /console again. The API still works with bearer tokens (./hub token).</p>
+                </body></html>
+                """);
     }
 
     static void problem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String title,

@@ -26,6 +26,18 @@ class CatalogSecurityIT extends HubIntegrationTest {
     }
 
     @Test
+    void consoleWithoutSingleSignOnSaysHowToTurnItOn() throws Exception {
+        // these tests run the hub with single sign-on off: the console cannot sign anyone in
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/console/catalog")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(answer.body()).contains("HUB_OIDC_ISSUER", "HUB_KEYCLOAK");
+        assertThat(anonymous().get("/api/catalog/entries").status()).as("the API's answer is unchanged").isEqualTo(401);
+    }
+
+    @Test
     void tokenSignedByAnotherKeyIs401() {
         String forged = new org.exchangehub.hub.security.LocalSigningKeyForTests().foreignToken("admin");
         var answer = new HubApi(port, forged).get("/api/departments");
