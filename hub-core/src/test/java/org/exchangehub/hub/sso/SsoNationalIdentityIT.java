@@ -25,14 +25,14 @@ class SsoNationalIdentityIT extends SsoIntegrationTest {
         assertThat(login.isLoginForm()).isTrue();
         assertThat(login.uri().toString()).as("the national platform's login").startsWith(keycloak + "/realms/national-idp/");
 
-        Browser.Page handOver = browser.logIn(login, "wang.wu", "Wang.Wu-2026", leavesHubAndKeycloak());
+        Browser.Page handOver = browser.logIn(login, "sun.qi", "Sun.Qi-2026", leavesHubAndKeycloak());
 
         assertThat(handOver.status()).as(handOver.body()).isEqualTo(200);
         assertThat(Browser.formAction(handOver)).startsWith(DepartmentSystems.base(DepartmentSystems.OIDC));
         var token = claims(Browser.formFields(handOver).get("access_token"));
         assertThat(token.path("iss").asText()).isEqualTo(sso.issuerUri());
         assertThat(token.path("aud").asText()).isEqualTo("dept-social-security");
-        assertThat(token.path("preferred_username").asText()).isEqualTo("wang.wu");
+        assertThat(token.path("preferred_username").asText()).isEqualTo("sun.qi");
         assertThat(token.path("realm_access").path("roles").toString()).contains("citizen");
 
         Browser.Page legacy = browser.open(hubUrl() + "/sso/launch/" + DepartmentSystems.LEGACY, leavesHubAndKeycloak());
