@@ -228,9 +228,12 @@ class DemoCaseStreams {
         int n = 1 + random.nextInt(2);
         for (int i = 0; i < n; i++) {
             DemoCase c = live("JQ-YWXT-" + now.format(DAY) + "-" + sequence(now, i), ESTATE_ITEMS, false, now, true);
-            rows.add(DemoCases.businessSystemRow(c));
+            Map<String, Object> row = DemoCases.businessSystemRow(c);
+            // the system stamps a row when it writes it: the poller's watermark only moves forward
+            row.put("updated_at", java.sql.Timestamp.valueOf(now));
+            rows.add(row);
             if (c.fault() == DemoCases.Fault.SENT_TWICE) {
-                rows.add(DemoCases.businessSystemRow(c));
+                rows.add(new LinkedHashMap<>(row));
             }
         }
         tables.insertCases(rows);

@@ -28,6 +28,12 @@ class DemoProviderController {
                 .orElseGet(() -> ResponseEntity.status(404).body(Map.of("code", "404", "message", "未找到该统一社会信用代码的登记信息")));
     }
 
+    /** The register's companies by credit code and name, so a newcomer has codes to call the gateway with. */
+    @GetMapping("/licences")
+    java.util.List<Map<String, String>> companies() {
+        return DemoCompanies.all().stream().map(c -> Map.of("tyshxydm", c.creditCode(), "qymc", c.name())).toList();
+    }
+
     /** What the connector's health probe asks. */
     @GetMapping("/health")
     Map<String, Object> health() {

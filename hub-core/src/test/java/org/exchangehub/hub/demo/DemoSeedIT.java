@@ -174,6 +174,12 @@ class DemoSeedIT {
             assertThat(live).filteredOn(s -> s.sourceId().equals(DemoCaseStreams.PROVINCIAL_DAILY)).singleElement()
                     .satisfies(s -> assertThat(s.reconciliation().missingCount()).isEqualTo(1));
         });
+        // and they keep coming: the next rounds of every source arrive (the polled table's rows too, past its watermark)
+        Map<String, Long> before = completeness.statistics(today, today, null).sources().stream()
+                .collect(Collectors.toMap(s -> s.sourceId(), s -> s.received()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(completeness.statistics(today, today, null).sources())
+                .filteredOn(s -> !s.sourceId().equals(DemoCaseStreams.PROVINCIAL_DAILY)) // once a day
+                .allSatisfy(s -> assertThat(s.received()).isGreaterThan(before.get(s.sourceId()))));
         // with a fault rate of 0.4 over dozens of records, failures with their reasons are certain
         var failures = DemoCaseStreams.SOURCES.stream().flatMap(s -> cases.failures(s, true, null, 0, 50).items().stream()).toList();
         assertThat(failures).isNotEmpty().allSatisfy(f -> assertThat(f.reasons()).isNotEmpty());
