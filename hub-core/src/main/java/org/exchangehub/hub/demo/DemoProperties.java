@@ -30,4 +30,9 @@ public record DemoProperties(
         @NotNull @DefaultValue("60s") Duration interval,
         @Min(0) @Max(90) @DefaultValue("30") int historyDays,
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.08") double faultRate) {
+
+    @jakarta.validation.constraints.AssertTrue(message = "interval must be at least 1s")
+    public boolean isIntervalSensible() {
+        return interval == null || interval.compareTo(Duration.ofSeconds(1)) >= 0;
+    }
 }
