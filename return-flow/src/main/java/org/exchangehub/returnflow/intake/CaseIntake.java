@@ -49,24 +49,34 @@ public class CaseIntake {
      * fails the call, so the channel tries again.
      */
     public IntakeReport receive(String sourceId, List<IncomingRecord> records) {
+        return receive(sourceId, records, null);
+    }
+
+    /**
+     * As {@link #receive(String, List)}, but received at the given time rather than now: for back-filling history
+     * (the demo's thirty days of past records, docs/return-flow.md), so that daily statistics, reconciliation and the
+     * delay from completion to arrival count them on the day they stand for. Channels never pass a time: for them the
+     * receipt time is the hub's clock. Null means now.
+     */
+    public IntakeReport receive(String sourceId, List<IncomingRecord> records, OffsetDateTime receivedAt) {
         CaseSource source = sources.get(sourceId);
         if (records.isEmpty()) {
             return new IntakeReport(sourceId, List.of());
         }
         List<CheckedRecord> checked = checks.check(source.mapper(), source.quality(), records);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return store(sourceId, checked);
+            return store(sourceId, checked, receivedAt);
         }
         try {
-            return store(sourceId, checked);
+            return store(sourceId, checked, receivedAt);
         } catch (org.springframework.dao.NonTransientDataAccessException refused) {
             List<org.exchangehub.returnflow.store.RecordOutcome> outcomes = new java.util.ArrayList<>();
             for (int i = 0; i < checked.size(); i++) {
                 IntakeReport one;
                 try {
-                    one = store(sourceId, List.of(checked.get(i)));
+                    one = store(sourceId, List.of(checked.get(i)), receivedAt);
                 } catch (org.springframework.dao.NonTransientDataAccessException e) {
-                    one = store(sourceId, List.of(refused(checked.get(i), e)));
+                    one = store(sourceId, List.of(refused(checked.get(i), e)), receivedAt);
                 }
                 var o = one.outcomes().get(0);
                 outcomes.add(new org.exchangehub.returnflow.store.RecordOutcome(i, o.caseNumber(), o.departmentCode(), o.outcome(),
@@ -89,8 +99,9 @@ public class CaseIntake {
                 org.exchangehub.returnflow.quality.QualityRule.UNREADABLE, null, "数据库无法保存该记录（如含 NUL 字符）", why)), null);
     }
 
-    private IntakeReport store(String sourceId, List<CheckedRecord> checked) {
-        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(BureauCalendar.ZONE).toOffsetDateTime();
+    private IntakeReport store(String sourceId, List<CheckedRecord> checked, OffsetDateTime receivedAt) {
+        OffsetDateTime now = (receivedAt == null ? OffsetDateTime.now(clock) : receivedAt)
+                .atZoneSameInstant(BureauCalendar.ZONE).toOffsetDateTime();
         IntakeReport report = transaction.execute(status -> {
             IntakeReport r = new IntakeReport(sourceId, store.store(sourceId, checked, now));
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
