@@ -36,6 +36,18 @@ public class ConsoleModel {
         this.departments = departments;
     }
 
+    /**
+     * Adds what the frame needs to the model of an exception handler's page: Spring does not run the
+     * {@code @ModelAttribute} methods for those, and the layout would fail on the missing user and path.
+     */
+    public void frame(org.springframework.ui.Model model, Actor actor, HttpServletRequest request, Locale locale) {
+        model.addAttribute("user", user(actor));
+        model.addAttribute("lang", language(locale));
+        model.addAttribute("otherLanguageUrl", otherLanguageUrl(request, locale));
+        model.addAttribute("query", query(request));
+        model.addAttribute("path", path(request));
+    }
+
     @ModelAttribute("user")
     ConsoleUser user(Actor actor) {
         String name = Optional.ofNullable(actor.departmentCode()).flatMap(departments::find).map(Department::name).orElse(null);

@@ -1,5 +1,7 @@
 package org.exchangehub.hub.returnflow;
 
+import java.util.List;
+
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.returnflow.source.CaseSource;
@@ -34,6 +36,16 @@ public class SourceAccess {
         throw RegistryException.forbidden("Only admins, the source's own clients " + source.clientIds()
                 + " and the editors of its department " + (source.departmentCode() == null ? "(none configured)" : source.departmentCode())
                 + " may use source " + sourceId);
+    }
+
+    /**
+     * The sources whose records the actor may read: every source for an admin, otherwise the sources of the
+     * departments the actor edits for (a source's own client sees itself).
+     */
+    public List<CaseSource> visibleSources(Actor actor) {
+        return sources.all().stream().filter(s -> actor.isAdmin()
+                || (actor.clientId() != null && s.clientIds().contains(actor.clientId()))
+                || (s.departmentCode() != null && actor.mayEditFor(s.departmentCode()))).toList();
     }
 
     public void requireAdmin(Actor actor) {

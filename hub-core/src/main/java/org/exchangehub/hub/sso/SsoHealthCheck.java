@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,12 @@ import org.springframework.stereotype.Component;
  * a Hazelcast map every node reads ({@code GET /api/sso/health}): the last result and the counts since the cluster
  * started, from which availability follows. Scheduled every {@code hub.sso.health.interval} when enabled; {@code POST
  * /api/sso/health/run} runs it at once.
+ *
+ * <p>Each check is also kept as a sample of the system's history (the last {@link #HISTORY}, at most
+ * {@link #MAX_SAMPLES}) for availability and latency over time. The history lives in a Hazelcast map like the last
+ * result, not in each node's memory: the console may be served by any node, and a node that restarts, or joins later,
+ * must show the same past as the others; every node's checks count. Appending runs as an entry processor on the
+ * key's owner, so checks from several nodes at once do not overwrite each other.
  */
 @Component
 @ConditionalOnSso
@@ -46,6 +53,11 @@ public class SsoHealthCheck {
 
     private static final Logger log = LoggerFactory.getLogger(SsoHealthCheck.class);
     static final String MAP = "sso.health";
+    static final String HISTORY_MAP = "sso.health.history";
+    /** How far back a system's samples are kept. */
+    public static final Duration HISTORY = Duration.ofHours(24);
+    /** At most this many samples per system (every node checks every system: 24 h at a 60 s interval on 6 nodes is 8,640). */
+    static final int MAX_SAMPLES = 10_000;
 
     /**
      * The state of one system's check.
@@ -70,6 +82,27 @@ public class SsoHealthCheck {
         }
     }
 
+    /** One check of one system in its history: when, whether it passed, and how long the whole check took. */
+    public record Sample(Instant at, boolean up, long totalMillis) implements Serializable {
+    }
+
+    /** Appends a sample to a system's history and drops what is older than the cutoff or beyond the bound. */
+    record Append(Sample sample, Instant keepFrom) implements EntryProcessor<String, ArrayList<Sample>, Void> {
+
+        @Override
+        public Void process(Map.Entry<String, ArrayList<Sample>> entry) {
+            ArrayList<Sample> samples = entry.getValue() == null ? new ArrayList<>() : entry.getValue();
+            samples.add(sample);
+            samples.removeIf(s -> s.at().isBefore(keepFrom));
+            samples.sort(Comparator.comparing(Sample::at));
+            if (samples.size() > MAX_SAMPLES) {
+                samples = new ArrayList<>(samples.subList(samples.size() - MAX_SAMPLES, samples.size()));
+            }
+            entry.setValue(samples);
+            return null;
+        }
+    }
+
     private final ConnectedSystems systems;
     private final TokenExchange exchange;
     private final Tickets tickets;
@@ -77,6 +110,7 @@ public class SsoHealthCheck {
     private final MeterRegistry meters;
     private final SsoClock clock;
     private final IMap<String, Result> results;
+    private final IMap<String, ArrayList<Sample>> history;
     private final Map<String, AtomicInteger> upGauges = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private volatile ScheduledExecutorService scheduler;
@@ -90,6 +124,7 @@ public class SsoHealthCheck {
         this.meters = meters;
         this.clock = clock;
         this.results = hazelcast.getMap(MAP);
+        this.history = hazelcast.getMap(HISTORY_MAP);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -127,6 +162,23 @@ public class SsoHealthCheck {
     /** The last result of every system, in id order. */
     public List<Result> results() {
         return results.values().stream().sorted(Comparator.comparing(Result::systemId)).toList();
+    }
+
+    /**
+     * Every system's samples of the last {@link #HISTORY}, oldest first, by system id (systems removed since keep
+     * their past until it ages out; the caller decides whom to show).
+     */
+    public Map<String, List<Sample>> history() {
+        Instant from = clock.instant().minus(HISTORY);
+        Map<String, List<Sample>> all = new java.util.TreeMap<>();
+        history.forEach((id, samples) -> all.put(id, samples.stream().filter(s -> !s.at().isBefore(from))
+                .sorted(Comparator.comparing(Sample::at)).toList()));
+        return all;
+    }
+
+    /** The time of the checks' clock, the end of the history's window. */
+    public Instant now() {
+        return clock.instant();
     }
 
     Result check(ConnectedSystem system) {
@@ -175,6 +227,8 @@ public class SsoHealthCheck {
                 totalNanos / 1_000_000, error, (previous == null ? 0 : previous.checks()) + 1,
                 (previous == null ? 0 : previous.successes()) + (up ? 1 : 0));
         results.set(system.id(), result);
+        history.executeOnKey(system.id(), new Append(new Sample(result.checkedAt(), up, result.totalMillis()),
+                result.checkedAt().minus(HISTORY)));
         if (!up) {
             log.warn("SSO check of {} failed: {}", system.id(), error);
         }

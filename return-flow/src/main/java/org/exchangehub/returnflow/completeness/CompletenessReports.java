@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,6 +139,75 @@ public class CompletenessReports {
         perSource.forEach((k, c) -> sources.add(new SourceDay(k.day(), k.source(), c[0], c[1], c[2], c[3],
                 byRule.getOrDefault(k, Map.of()), reconcile(k.source(), k.day()))));
         return new Statistics(from, to, sources, departments);
+    }
+
+    /** One source's counters of one day. */
+    public record DailyCounts(LocalDate day, String sourceId, long received, long passed, long failed, long duplicates) {
+    }
+
+    /**
+     * The daily counters of the given sources, summed over departments, by day and source; days without any arrival
+     * are absent (a chart shows them as zero).
+     */
+    @Transactional(readOnly = true)
+    public List<DailyCounts> dailyCounts(LocalDate from, LocalDate to, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(CASE_INTAKE_DAY.DAY, CASE_INTAKE_DAY.SOURCE_ID, sum(CASE_INTAKE_DAY.RECEIVED), sum(CASE_INTAKE_DAY.PASSED),
+                        sum(CASE_INTAKE_DAY.FAILED), sum(CASE_INTAKE_DAY.DUPLICATES))
+                .from(CASE_INTAKE_DAY)
+                .where(CASE_INTAKE_DAY.DAY.between(from, to), CASE_INTAKE_DAY.SOURCE_ID.in(sourceIds))
+                .groupBy(CASE_INTAKE_DAY.DAY, CASE_INTAKE_DAY.SOURCE_ID)
+                .orderBy(CASE_INTAKE_DAY.DAY, CASE_INTAKE_DAY.SOURCE_ID)
+                .fetch(r -> new DailyCounts(r.value1(), r.value2(), r.value3().longValue(), r.value4().longValue(),
+                        r.value5().longValue(), r.value6().longValue()));
+    }
+
+    /** The upper bounds (seconds) of the delay histogram's buckets; the last bucket is open-ended. */
+    public static final List<Long> DELAY_BOUNDS = List.of(3_600L, 6 * 3_600L, 86_400L, 3 * 86_400L, 7 * 86_400L, 30 * 86_400L);
+
+    /**
+     * How long completed cases took from completion to arrival at the hub.
+     *
+     * @param cases     passed versions with a completion time received in the period
+     * @param buckets   cases per bucket: below {@link #DELAY_BOUNDS}[0], then between consecutive bounds, the last one
+     *                  at or above the last bound; {@code DELAY_BOUNDS.size() + 1} counts
+     */
+    public record DelayDistribution(LocalDate from, LocalDate to, long cases, Double p50Seconds, Double p95Seconds,
+                                    List<Long> buckets) {
+    }
+
+    @Transactional(readOnly = true)
+    public DelayDistribution delays(LocalDate from, LocalDate to, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return new DelayDistribution(from, to, 0, null, null, java.util.Collections.nCopies(DELAY_BOUNDS.size() + 1, 0L));
+        }
+        Field<Double> seconds = DSL.field("extract(epoch from ({0} - {1}))::float8", SQLDataType.DOUBLE,
+                CASE_RECORD_VERSION.RECEIVED_AT, CASE_RECORD_VERSION.COMPLETED_AT);
+        List<Field<?>> fields = new ArrayList<>();
+        fields.add(count());
+        fields.add(DSL.percentileCont(0.5).withinGroupOrderBy(seconds));
+        fields.add(DSL.percentileCont(0.95).withinGroupOrderBy(seconds));
+        long lower = Long.MIN_VALUE;
+        for (long bound : DELAY_BOUNDS) {
+            Condition in = seconds.lt((double) bound);
+            fields.add(count().filterWhere(lower == Long.MIN_VALUE ? in : in.and(seconds.ge((double) lower))));
+            lower = bound;
+        }
+        fields.add(count().filterWhere(seconds.ge((double) lower)));
+        var r = db.select(fields).from(CASE_RECORD_VERSION)
+                .where(CASE_RECORD_VERSION.RECEIVED_AT.ge(start(from)), CASE_RECORD_VERSION.RECEIVED_AT.lt(start(to.plusDays(1))),
+                        CASE_RECORD_VERSION.SOURCE_ID.in(sourceIds), CASE_RECORD_VERSION.COMPLETED_AT.isNotNull())
+                .fetchOne();
+        List<Long> buckets = new ArrayList<>();
+        for (int i = 3; i < fields.size(); i++) {
+            buckets.add(((Number) r.get(i)).longValue());
+        }
+        Number p50 = (Number) r.get(1);
+        Number p95 = (Number) r.get(2);
+        return new DelayDistribution(from, to, ((Number) r.get(0)).longValue(), p50 == null ? null : p50.doubleValue(),
+                p95 == null ? null : p95.doubleValue(), List.copyOf(buckets));
     }
 
     /**

@@ -3,11 +3,14 @@ package org.exchangehub.returnflow.store;
 import static org.exchangehub.returnflow.jooq.Tables.CASE_FAILURE;
 import static org.exchangehub.returnflow.jooq.Tables.CASE_RECORD;
 import static org.exchangehub.returnflow.jooq.Tables.CASE_RECORD_VERSION;
+import static org.exchangehub.returnflow.jooq.Tables.CASE_RULE_DAY;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.exchangehub.catalog.BureauCalendar;
 import org.exchangehub.catalog.JsonColumns;
 import org.exchangehub.catalog.PageResult;
 import org.exchangehub.catalog.RegistryException;
@@ -15,6 +18,8 @@ import org.exchangehub.returnflow.jooq.tables.records.CaseFailureRecord;
 import org.exchangehub.returnflow.quality.Reason;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,20 +51,84 @@ public class CaseQueries {
      */
     @Transactional(readOnly = true)
     public PageResult<Failure> failures(String sourceId, Boolean open, String rule, int page, int size) {
+        return failures(sourceId, open, rule, null, FailureOrder.RECEIVED_AT, false, page, size);
+    }
+
+    /** The columns a list of failures can be sorted by; ties go newest first. */
+    public enum FailureOrder {
+        RECEIVED_AT, FIRST_RECEIVED_AT, CASE_NUMBER, ATTEMPTS, ID
+    }
+
+    /**
+     * A source's failures, filtered, sorted and paged in the query (a source can fail without bound).
+     *
+     * @param open      true: unresolved only; false: resolved only; null: all
+     * @param rule      only failures with this rule code, or null
+     * @param day       only failures last received on this day (Asia/Shanghai), or null
+     * @param ascending the direction of {@code order}
+     */
+    @Transactional(readOnly = true)
+    public PageResult<Failure> failures(String sourceId, Boolean open, String rule, LocalDate day, FailureOrder order,
+                                        boolean ascending, int page, int size) {
         Condition where = CASE_FAILURE.SOURCE_ID.eq(sourceId);
         if (open != null) {
             where = where.and(open ? CASE_FAILURE.RESOLVED_AT.isNull() : CASE_FAILURE.RESOLVED_AT.isNotNull());
         }
         if (rule != null && !rule.isBlank()) {
-            where = where.and(org.jooq.impl.DSL.condition("{0} @> {1}::jsonb", CASE_FAILURE.REASONS,
-                    org.jooq.impl.DSL.val("[{\"rule\":" + json.text(rule) + "}]")));
+            where = where.and(withRule(rule));
         }
+        if (day != null) {
+            where = where.and(receivedOn(day));
+        }
+        var column = switch (order == null ? FailureOrder.RECEIVED_AT : order) {
+            case RECEIVED_AT -> CASE_FAILURE.RECEIVED_AT;
+            case FIRST_RECEIVED_AT -> CASE_FAILURE.FIRST_RECEIVED_AT;
+            case CASE_NUMBER -> CASE_FAILURE.CASE_NUMBER;
+            case ATTEMPTS -> CASE_FAILURE.ATTEMPTS;
+            case ID -> CASE_FAILURE.ID;
+        };
+        SortField<?> first = ascending ? column.asc().nullsFirst() : column.desc().nullsLast();
         long total = db.fetchCount(CASE_FAILURE, where);
         List<Failure> items = db.selectFrom(CASE_FAILURE).where(where)
-                .orderBy(CASE_FAILURE.RECEIVED_AT.desc(), CASE_FAILURE.ID.desc())
+                .orderBy(first, CASE_FAILURE.RECEIVED_AT.desc(), CASE_FAILURE.ID.desc())
                 .limit(size).offset((long) page * size)
                 .fetch(this::failure);
         return new PageResult<>(items, page, size, total);
+    }
+
+    private Condition withRule(String rule) {
+        return DSL.condition("{0} @> {1}::jsonb", CASE_FAILURE.REASONS, DSL.val("[{\"rule\":" + json.text(rule) + "}]"));
+    }
+
+    private static Condition receivedOn(LocalDate day) {
+        return CASE_FAILURE.RECEIVED_AT.ge(day.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime())
+                .and(CASE_FAILURE.RECEIVED_AT.lt(day.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()));
+    }
+
+    /** A failed record named as an example of a rule. */
+    public record Example(long id, String caseNumber, OffsetDateTime receivedAt, boolean open) {
+    }
+
+    /** A rule that failed records of a source on a day: how often (one record failing two rules counts under each), and a few of them. */
+    public record FailingRule(String rule, long failures, List<Example> examples) {
+    }
+
+    /**
+     * The rules a source's records failed on a day, most failures first, each with up to {@code examples} of the
+     * failed records last received that day (newest first). Counts are the day's counters: a record sent again still
+     * failing counts again, while the examples show each record once.
+     */
+    @Transactional(readOnly = true)
+    public List<FailingRule> failingRules(String sourceId, LocalDate day, int examples) {
+        return db.select(CASE_RULE_DAY.RULE_CODE, CASE_RULE_DAY.FAILURES).from(CASE_RULE_DAY)
+                .where(CASE_RULE_DAY.SOURCE_ID.eq(sourceId), CASE_RULE_DAY.DAY.eq(day), CASE_RULE_DAY.FAILURES.gt(0L))
+                .orderBy(CASE_RULE_DAY.FAILURES.desc(), CASE_RULE_DAY.RULE_CODE)
+                .fetch(r -> new FailingRule(r.value1(), r.value2(), examples <= 0 ? List.of()
+                        : db.select(CASE_FAILURE.ID, CASE_FAILURE.CASE_NUMBER, CASE_FAILURE.RECEIVED_AT, CASE_FAILURE.RESOLVED_AT)
+                                .from(CASE_FAILURE)
+                                .where(CASE_FAILURE.SOURCE_ID.eq(sourceId), receivedOn(day), withRule(r.value1()))
+                                .orderBy(CASE_FAILURE.RECEIVED_AT.desc(), CASE_FAILURE.ID.desc()).limit(examples)
+                                .fetch(e -> new Example(e.value1(), e.value2(), e.value3(), e.value4() == null))));
     }
 
     @Transactional(readOnly = true)
@@ -112,7 +181,7 @@ public class CaseQueries {
     /** How many versions of each case number are stored, for checks that nothing was stored twice. */
     @Transactional(readOnly = true)
     public Map<String, Integer> versionCounts(String sourceId) {
-        return db.select(CASE_RECORD_VERSION.CASE_NUMBER, org.jooq.impl.DSL.count())
+        return db.select(CASE_RECORD_VERSION.CASE_NUMBER, DSL.count())
                 .from(CASE_RECORD_VERSION).where(CASE_RECORD_VERSION.SOURCE_ID.eq(sourceId))
                 .groupBy(CASE_RECORD_VERSION.CASE_NUMBER)
                 .fetchMap(r -> r.value1(), r -> r.value2());
