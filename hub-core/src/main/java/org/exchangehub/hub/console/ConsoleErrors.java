@@ -25,13 +25,22 @@ public class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    private final ConsoleModel frame;
+
+    public ConsoleErrors(ConsoleModel frame) {
+        this.frame = frame;
+    }
+
     /** True for requests htmx made (they swap the answer into the page). */
     public static boolean isHtmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
     @ExceptionHandler(RegistryException.class)
-    String refused(RegistryException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String refused(RegistryException e, org.exchangehub.catalog.Actor actor, HttpServletRequest request, HttpServletResponse response,
+                   java.util.Locale locale, Model model) {
+        // a refusal comes from a console page, whose user is known: the error page keeps the frame
+        frame.fill(actor, request, locale, model);
         response.setStatus(e.code().httpStatus());
         model.addAttribute("status", e.code().httpStatus());
         model.addAttribute("code", e.code().name());

@@ -64,4 +64,13 @@ public class ConsoleModel {
     String path(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /** The frame's attributes for a page an exception handler renders (Spring gives those a model without them). */
+    void fill(Actor actor, HttpServletRequest request, Locale locale, org.springframework.ui.Model model) {
+        model.addAttribute("user", user(actor));
+        model.addAttribute("lang", language(locale));
+        model.addAttribute("otherLanguageUrl", otherLanguageUrl(request, locale));
+        model.addAttribute("query", query(request));
+        model.addAttribute("path", path(request));
+    }
 }

@@ -106,7 +106,7 @@ public class SharingConsoleController {
                     "Entry " + resourceCode + " is " + entry.status() + "; only published entries can be applied for");
         }
         model.addAttribute("entry", entry);
-        model.addAttribute("content", entry.published().content());
+        model.addAttribute("entryContent", entry.published().content());
         model.addAttribute("systems", consumers.applicableBy(actor));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
