@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.BureauCalendar;
+import org.exchangehub.catalog.PageResult;
 import org.exchangehub.catalog.RegistryException;
+import org.exchangehub.catalog.grant.SharingService;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -30,9 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallLog {
 
     private final DSLContext db;
+    private final SharingService sharing;
 
-    public CallLog(DSLContext db) {
+    public CallLog(DSLContext db, SharingService sharing) {
         this.db = db;
+        this.sharing = sharing;
     }
 
     /** Stores a batch; a call already stored (Kafka redelivered it) is skipped. Returns how many were new. */
@@ -151,6 +155,111 @@ public class CallLog {
                     grants.getOrDefault(entryId, 0), u == null ? 0 : u.value2(), u == null ? 0 : u.value3(), u == null ? 0 : u.value4()));
         });
         return report;
+    }
+
+    /**
+     * One grant's use in a period (Asia/Shanghai days): its calls, how many succeeded and failed, the mean latency
+     * (null without calls) and the last call ever made with it (null when it was never called).
+     */
+    public record GrantUsage(long grantId, String consumerSystemId, String resourceCode, String entryName,
+                             String providerDepartmentCode, String status, OffsetDateTime grantedAt, OffsetDateTime validUntil,
+                             long calls, long succeeded, long failed, Double averageLatencyMs, OffsetDateTime lastCalledAt) {
+    }
+
+    public static final java.util.Set<String> USAGE_SORTS = java.util.Set.of("calls", "failed", "entry", "consumer", "lastCalledAt");
+
+    /**
+     * The use of the grants an actor may see (the sharing parties' rule: a provider department's reviewers its
+     * entries', a department's editors its systems', admins all), each grant in force now or called in the period,
+     * sorted and paged in SQL; {@code sort} one of {@link #USAGE_SORTS}.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<GrantUsage> grantUsage(Actor actor, LocalDate from, LocalDate to, String sort, boolean ascending, int page,
+                                             int size) {
+        var succeeded = CALL_LOG.HTTP_STATUS.between(200, 299);
+        var period = DSL.select(CALL_LOG.GRANT_ID.as("grant_id"), count().as("calls"), count().filterWhere(succeeded).as("succeeded"),
+                        count().filterWhere(CALL_LOG.HTTP_STATUS.ge(400)).as("failed"), avg(CALL_LOG.LATENCY_MS).as("latency"))
+                .from(CALL_LOG)
+                .where(CALL_LOG.GRANT_ID.isNotNull(), CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()),
+                        CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .groupBy(CALL_LOG.GRANT_ID).asTable("period");
+        Field<Long> grantOf = period.field("grant_id", Long.class);
+        Field<Integer> calls = DSL.coalesce(period.field("calls", Integer.class), DSL.inline(0));
+        Field<Integer> ok = DSL.coalesce(period.field("succeeded", Integer.class), DSL.inline(0));
+        Field<Integer> failed = DSL.coalesce(period.field("failed", Integer.class), DSL.inline(0));
+        Field<java.math.BigDecimal> latency = period.field("latency", java.math.BigDecimal.class);
+        Field<OffsetDateTime> last = DSL.field(DSL.select(DSL.max(CALL_LOG.OCCURRED_AT)).from(CALL_LOG)
+                .where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)));
+        var where = sharing.partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID)
+                .and(SHARE_GRANT.STATUS.eq("ACTIVE").or(grantOf.isNotNull()));
+        Field<?> order = switch (sort == null ? "" : sort) {
+            case "failed" -> failed;
+            case "entry" -> CATALOG_ENTRY.NAME;
+            case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
+            case "lastCalledAt" -> last;
+            default -> calls;
+        };
+        var from_ = SHARE_GRANT.join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .leftJoin(period).on(grantOf.eq(SHARE_GRANT.ID));
+        long total = db.fetchCount(db.select(SHARE_GRANT.ID).from(from_).where(where));
+        List<GrantUsage> rows = db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME,
+                        CATALOG_ENTRY.DEPARTMENT_CODE, SHARE_GRANT.STATUS, SHARE_GRANT.GRANTED_AT, SHARE_GRANT.VALID_UNTIL, calls, ok,
+                        failed, latency, last)
+                .from(from_).where(where)
+                .orderBy(ascending ? order.asc().nullsFirst() : order.desc().nullsLast(),
+                        ascending ? SHARE_GRANT.ID.asc() : SHARE_GRANT.ID.desc())
+                .limit(size).offset((long) page * size)
+                .fetch(r -> new GrantUsage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12() == null ? null : r.value12().doubleValue(),
+                        r.value13()));
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    /** Active grants no call has used yet, among those the actor may see (指标21, as {@link #neverCalled} for admins). */
+    @Transactional(readOnly = true)
+    public List<UncalledGrant> neverCalledVisibleTo(Actor actor) {
+        return db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE,
+                        SHARE_GRANT.GRANTED_AT)
+                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(SHARE_GRANT.STATUS.eq("ACTIVE"), sharing.partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID))
+                .andNotExists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)))
+                .orderBy(SHARE_GRANT.GRANTED_AT.desc(), SHARE_GRANT.ID.desc())
+                .limit(500)
+                .fetch(r -> new UncalledGrant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Calls per day of the grants an actor may see: the chart over a period. */
+    public record DayTotal(LocalDate day, long calls, long succeeded, long failed) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<DayTotal> dailyTotals(Actor actor, LocalDate from, LocalDate to) {
+        Field<LocalDate> day = DSL.field("({0} at time zone 'Asia/Shanghai')::date", SQLDataType.LOCALDATE, CALL_LOG.OCCURRED_AT);
+        return db.select(day, count(), count().filterWhere(CALL_LOG.HTTP_STATUS.between(200, 299)),
+                        count().filterWhere(CALL_LOG.HTTP_STATUS.ge(400)))
+                .from(CALL_LOG).join(SHARE_GRANT).on(SHARE_GRANT.ID.eq(CALL_LOG.GRANT_ID))
+                .join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(sharing.partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID))
+                .and(CALL_LOG.OCCURRED_AT.ge(from.atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .and(CALL_LOG.OCCURRED_AT.lt(to.plusDays(1).atStartOfDay(BureauCalendar.ZONE).toOffsetDateTime()))
+                .groupBy(day).orderBy(day)
+                .fetch(r -> new DayTotal(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Per provider department: grants in force now and how many of them have been called at least once (指标21). */
+    public record GrantsCalled(String providerDepartmentCode, long activeGrants, long calledGrants) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, GrantsCalled> grantsCalledByDepartment() {
+        var called = DSL.exists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)));
+        Map<String, GrantsCalled> byDepartment = new LinkedHashMap<>();
+        db.select(CATALOG_ENTRY.DEPARTMENT_CODE, count(), count().filterWhere(called))
+                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .where(SHARE_GRANT.STATUS.eq("ACTIVE"), SHARE_GRANT.VALID_UNTIL.gt(OffsetDateTime.now()))
+                .groupBy(CATALOG_ENTRY.DEPARTMENT_CODE).orderBy(CATALOG_ENTRY.DEPARTMENT_CODE)
+                .forEach(r -> byDepartment.put(r.value1(), new GrantsCalled(r.value1(), r.value2(), r.value3())));
+        return byDepartment;
     }
 
     private static void requireAdmin(Actor actor) {

@@ -103,6 +103,42 @@ public class ConsumerSystemService {
                         : "OAuth2 client '" + actor.clientId() + "' is not a registered consuming system; ask a hub admin to register it"));
     }
 
+    /** The consuming systems a person may apply for: those run by an editor's own department; every one for an admin. */
+    public List<ConsumerSystem> applicableBy(Actor actor) {
+        if (actor.isAdmin()) {
+            return db.selectFrom(CONSUMER_SYSTEM).orderBy(CONSUMER_SYSTEM.ID).fetch(ConsumerSystemService::view);
+        }
+        if (!actor.has(Role.DEPT_EDITOR) || actor.departmentCode() == null) {
+            return List.of();
+        }
+        return db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.DEPARTMENT_CODE.eq(actor.departmentCode()))
+                .orderBy(CONSUMER_SYSTEM.ID).fetch(ConsumerSystemService::view);
+    }
+
+    /**
+     * The consuming system a person applies for: it must exist and be run by the editor's own department (admins may
+     * apply for any). A missing or unknown id is the form's field {@code consumerSystemId}.
+     */
+    public ConsumerSystem forApplicant(Actor actor, String consumerSystemId) {
+        if (!actor.isAdmin() && !actor.has(Role.DEPT_EDITOR)) {
+            throw RegistryException.forbidden("Only a department's editors (for the systems their department runs) and admins "
+                    + "apply on behalf of a consuming system");
+        }
+        if (consumerSystemId == null || consumerSystemId.isBlank()) {
+            throw RegistryException.invalid(List.of(new FieldProblem("consumerSystemId",
+                    "required: the consuming system that will call the resource")));
+        }
+        ConsumerSystem system = db.selectFrom(CONSUMER_SYSTEM).where(CONSUMER_SYSTEM.ID.eq(consumerSystemId.strip()))
+                .fetchOptional(ConsumerSystemService::view)
+                .orElseThrow(() -> RegistryException.invalid(List.of(new FieldProblem("consumerSystemId",
+                        "no registered consuming system '" + consumerSystemId.strip() + "'"))));
+        if (!actor.isAdmin() && (system.departmentCode() == null || !system.departmentCode().equals(actor.departmentCode()))) {
+            throw RegistryException.forbidden("Consuming system " + system.id() + " is run by department "
+                    + (system.departmentCode() == null ? "(none)" : system.departmentCode()) + "; only its editors and admins apply for it");
+        }
+        return system;
+    }
+
     /** A legacy system's signing credential: its app key, the encrypted secret and the signature algorithm. */
     public record AppCredential(ConsumerSystem system, String appKey, String secretCiphertext, String algorithm) {
 

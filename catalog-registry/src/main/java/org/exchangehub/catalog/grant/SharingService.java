@@ -18,6 +18,7 @@ import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.ErrorCode;
 import org.exchangehub.catalog.FieldProblem;
 import org.exchangehub.catalog.JsonColumns;
+import org.exchangehub.catalog.PageResult;
 import org.exchangehub.catalog.RegistryException;
 import org.exchangehub.catalog.Role;
 import org.exchangehub.catalog.entry.DataItem;
@@ -74,9 +75,22 @@ public class SharingService {
         this.columns = columns;
     }
 
+    /** A consuming system applies with its own token (role consumer, azp its client id). */
     @Transactional
     public ShareRequestView apply(Actor actor, String resourceCode, ShareRequestDraft draft) {
-        ConsumerSystem consumer = consumers.of(actor);
+        return apply(actor, consumers.of(actor), resourceCode, draft);
+    }
+
+    /**
+     * A person applies on behalf of a registered consuming system: an editor of the department that runs the system,
+     * or an admin. The same checks as a system's own application; the history names the person who applied.
+     */
+    @Transactional
+    public ShareRequestView apply(Actor actor, String consumerSystemId, String resourceCode, ShareRequestDraft draft) {
+        return apply(actor, consumers.forApplicant(actor, consumerSystemId), resourceCode, draft);
+    }
+
+    private ShareRequestView apply(Actor actor, ConsumerSystem consumer, String resourceCode, ShareRequestDraft draft) {
         CatalogEntryView entry = entries.view(actor, resourceCode);
         if (entry.status() != EntryStatus.PUBLISHED || entry.published() == null) {
             throw new RegistryException(ErrorCode.INVALID_STATE, "Entry " + resourceCode + " is " + entry.status()
@@ -128,7 +142,8 @@ public class SharingService {
         r.setStatus(RequestStatus.PENDING.name());
         r.setRequestedBy(actor.username());
         r.store();
-        history(r.getId(), null, "REQUESTED", actor.username(), null, Map.of("dataItems", items, "unmaskedItems", unmasked));
+        history(r.getId(), null, "REQUESTED", actor.username(), null, Map.of("consumerSystem", consumer.id(), "dataItems", items,
+                "unmaskedItems", unmasked));
         event(CatalogEventType.SHARE_REQUESTED, ref, actor.username(), Map.of("requestId", r.getId(), "consumerSystem", consumer.id()));
 
         if (content.shareType() == ShareType.NOT_SHARED) {
@@ -285,6 +300,71 @@ public class SharingService {
                 .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
     }
 
+    /** Columns the paged lists sort by. */
+    public static final java.util.Set<String> REQUEST_SORTS = java.util.Set.of("requestedAt", "entry", "consumer", "status");
+    public static final java.util.Set<String> GRANT_SORTS = java.util.Set.of("grantedAt", "entry", "consumer", "validUntil",
+            "callsPerDay", "status");
+
+    /**
+     * One page of the requests the actor may see (or, with {@code toDecide}, only those the actor may decide: its
+     * provider department's, all for an admin), sorted and paged in SQL; {@code sort} one of {@link #REQUEST_SORTS}.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<ShareRequestView> requests(Actor actor, String status, boolean toDecide, String sort, boolean ascending,
+                                                 int page, int size) {
+        Condition c = toDecide ? decidableCondition(actor) : partyCondition(actor, SHARE_REQUEST.CONSUMER_SYSTEM_ID);
+        if (!blank(status)) {
+            c = c.and(SHARE_REQUEST.STATUS.eq(status.strip().toUpperCase()));
+        }
+        org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
+            case "entry" -> CATALOG_ENTRY.NAME;
+            case "consumer" -> SHARE_REQUEST.CONSUMER_SYSTEM_ID;
+            case "status" -> SHARE_REQUEST.STATUS;
+            default -> SHARE_REQUEST.REQUESTED_AT;
+        };
+        long total = db.fetchCount(db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY)
+                .on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID)).where(c));
+        List<ShareRequestView> rows = db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY)
+                .on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID)).where(c)
+                .orderBy(ascending ? order.asc() : order.desc(), ascending ? SHARE_REQUEST.ID.asc() : SHARE_REQUEST.ID.desc())
+                .limit(size).offset((long) page * size)
+                .fetch(SHARE_REQUEST.ID).stream().map(this::request).toList();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    /** One page of the grants the actor may see, sorted and paged in SQL; {@code sort} one of {@link #GRANT_SORTS}. */
+    @Transactional(readOnly = true)
+    public PageResult<GrantView> grants(Actor actor, String status, String sort, boolean ascending, int page, int size) {
+        Condition c = partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID);
+        if (!blank(status)) {
+            c = c.and(SHARE_GRANT.STATUS.eq(status.strip().toUpperCase()));
+        }
+        org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
+            case "entry" -> CATALOG_ENTRY.NAME;
+            case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
+            case "validUntil" -> SHARE_GRANT.VALID_UNTIL;
+            case "callsPerDay" -> SHARE_GRANT.CALLS_PER_DAY;
+            case "status" -> SHARE_GRANT.STATUS;
+            default -> SHARE_GRANT.GRANTED_AT;
+        };
+        long total = db.fetchCount(db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY)
+                .on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID)).where(c));
+        List<GrantView> rows = db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY)
+                .on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID)).where(c)
+                .orderBy(ascending ? order.asc() : order.desc(), ascending ? SHARE_GRANT.ID.asc() : SHARE_GRANT.ID.desc())
+                .limit(size).offset((long) page * size)
+                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    private Condition decidableCondition(Actor actor) {
+        if (actor.isAdmin()) {
+            return DSL.noCondition();
+        }
+        return actor.has(Role.REVIEWER) && actor.departmentCode() != null
+                ? CATALOG_ENTRY.DEPARTMENT_CODE.eq(actor.departmentCode()) : DSL.falseCondition();
+    }
+
     private void grant(ShareRequestRecord r, EntryRef ref, String grantedBy, Approval a) {
         List<String> requested = columns.read(r.getRequestedItems(), STRINGS);
         List<String> requestedUnmasked = columns.read(r.getUnmaskedItems(), STRINGS);
@@ -379,31 +459,50 @@ public class SharingService {
     private EntryRef providerOf(Actor actor, ShareRequestRecord r) {
         String code = db.select(CATALOG_ENTRY.RESOURCE_CODE).from(CATALOG_ENTRY).where(CATALOG_ENTRY.ID.eq(r.getEntryId())).fetchSingle().value1();
         EntryRef ref = entries.ref(code);
-        boolean providerReviewer = actor.has(Role.REVIEWER) && ref.departmentCode().equals(actor.departmentCode());
-        if (!providerReviewer && !actor.isAdmin()) {
+        if (!mayDecide(actor, ref.departmentCode())) {
             throw RegistryException.forbidden("Share requests for " + code + " are decided by reviewers of its provider department "
                     + ref.departmentCode());
         }
         return ref;
     }
 
+    /** May the actor approve, reject and revoke for entries of this provider department? Its reviewers and admins. */
+    public boolean mayDecide(Actor actor, String providerDepartment) {
+        return actor.isAdmin() || (actor.has(Role.REVIEWER) && providerDepartment != null
+                && providerDepartment.equals(actor.departmentCode()));
+    }
+
     private void requireParty(Actor actor, String consumerSystemId, String providerDepartment) {
-        if (actor.isAdmin() || (actor.has(Role.REVIEWER) && providerDepartment.equals(actor.departmentCode()))) {
+        if (mayDecide(actor, providerDepartment)) {
             return;
         }
         if (actor.has(Role.CONSUMER) && consumers.byClientId(actor.clientId()).map(c -> c.id().equals(consumerSystemId)).orElse(false)) {
             return;
         }
-        throw RegistryException.forbidden("Visible to the consuming system, the provider department's reviewers and admins only");
+        if (actor.has(Role.DEPT_EDITOR) && actor.departmentCode() != null
+                && db.fetchExists(CONSUMER_SYSTEM, CONSUMER_SYSTEM.ID.eq(consumerSystemId), CONSUMER_SYSTEM.DEPARTMENT_CODE.eq(actor.departmentCode()))) {
+            return;
+        }
+        throw RegistryException.forbidden("Visible to the consuming system, its department's editors, the provider department's "
+                + "reviewers and admins only");
     }
 
-    private Condition partyCondition(Actor actor, org.jooq.Field<String> consumerColumn) {
+    /**
+     * The share requests or grants an actor may see, as a condition on a query that joins {@code CATALOG_ENTRY}: a
+     * consuming system its own, a department's editors those of the systems their department runs, the provider
+     * department's reviewers those of its entries, admins all.
+     */
+    public Condition partyCondition(Actor actor, org.jooq.Field<String> consumerColumn) {
         if (actor.isAdmin()) {
             return DSL.noCondition();
         }
         Condition c = DSL.falseCondition();
         if (actor.has(Role.REVIEWER) && actor.departmentCode() != null) {
             c = c.or(CATALOG_ENTRY.DEPARTMENT_CODE.eq(actor.departmentCode()));
+        }
+        if (actor.has(Role.DEPT_EDITOR) && actor.departmentCode() != null) {
+            c = c.or(consumerColumn.in(DSL.select(CONSUMER_SYSTEM.ID).from(CONSUMER_SYSTEM)
+                    .where(CONSUMER_SYSTEM.DEPARTMENT_CODE.eq(actor.departmentCode()))));
         }
         Optional<ConsumerSystem> consumer = actor.has(Role.CONSUMER) ? consumers.byClientId(actor.clientId()) : Optional.empty();
         if (consumer.isPresent()) {
