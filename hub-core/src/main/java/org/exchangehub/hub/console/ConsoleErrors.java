@@ -25,13 +25,20 @@ public class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    private final ConsoleModel frame;
+
+    public ConsoleErrors(ConsoleModel frame) {
+        this.frame = frame;
+    }
+
     /** True for requests htmx made (they swap the answer into the page). */
     public static boolean isHtmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
     @ExceptionHandler(RegistryException.class)
-    String refused(RegistryException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String refused(RegistryException e, HttpServletRequest request, HttpServletResponse response, Model model, java.util.Locale locale) {
+        frame.addFrame(model, request, locale);
         response.setStatus(e.code().httpStatus());
         model.addAttribute("status", e.code().httpStatus());
         model.addAttribute("code", e.code().name());
@@ -55,7 +62,8 @@ public class ConsoleErrors {
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    String denied(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String denied(Exception e, HttpServletRequest request, HttpServletResponse response, Model model, java.util.Locale locale) {
+        frame.addFrame(model, request, locale);
         response.setStatus(403);
         model.addAttribute("status", 403);
         model.addAttribute("code", "FORBIDDEN");
@@ -65,7 +73,8 @@ public class ConsoleErrors {
 
     @ExceptionHandler({org.springframework.web.servlet.resource.NoResourceFoundException.class,
             org.springframework.web.server.ResponseStatusException.class})
-    String status(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String status(Exception e, HttpServletRequest request, HttpServletResponse response, Model model, java.util.Locale locale) {
+        frame.addFrame(model, request, locale);
         int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 404;
         response.setStatus(status);
         model.addAttribute("status", status);
@@ -75,7 +84,8 @@ public class ConsoleErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model, java.util.Locale locale) {
+        frame.addFrame(model, request, locale);
         String incident = UUID.randomUUID().toString();
         log.error("Console page {} failed, incident {}", request.getRequestURI(), incident, e);
         response.setStatus(500);

@@ -36,10 +36,30 @@ public class ConsoleModel {
         this.departments = departments;
     }
 
+    /** The request attribute that keeps the user for error pages, whose model starts empty. */
+    static final String USER = ConsoleModel.class.getName() + ".user";
+
     @ModelAttribute("user")
-    ConsoleUser user(Actor actor) {
+    ConsoleUser user(Actor actor, HttpServletRequest request) {
         String name = Optional.ofNullable(actor.departmentCode()).flatMap(departments::find).map(Department::name).orElse(null);
-        return new ConsoleUser(actor, name);
+        ConsoleUser user = new ConsoleUser(actor, name);
+        request.setAttribute(USER, user);
+        return user;
+    }
+
+    /**
+     * The frame's attributes for a page an exception handler draws: its model does not get the ones above (Spring
+     * calls {@code @ModelAttribute} methods for handlers, not for exception handlers).
+     */
+    void addFrame(org.springframework.ui.Model model, HttpServletRequest request, Locale locale) {
+        Object user = request.getAttribute(USER);
+        if (user != null) {
+            model.addAttribute("user", user);
+        }
+        model.addAttribute("lang", language(locale));
+        model.addAttribute("otherLanguageUrl", otherLanguageUrl(request, locale));
+        model.addAttribute("query", query(request));
+        model.addAttribute("path", path(request));
     }
 
     @ModelAttribute("lang")
