@@ -59,9 +59,11 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
 
         WebElement nameError = find(By.cssSelector("label[for=name] .field-error"));
         assertThat(nameError.getAttribute("data-field")).isEqualTo("name");
+        assertThat(nameError.getText()).as("in the user's language").isEqualTo("必填");
         assertThat(find(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
         WebElement lengthError = find(By.cssSelector("tr[data-row='1'] .field-error"));
         assertThat(lengthError.getAttribute("data-field")).isEqualTo("dataItems[1].length");
+        assertThat(lengthError.getText()).isEqualTo("字符型信息项须填写最大长度");
         assertThat(find(By.id("item-1-name")).getAttribute("value")).as("what was typed is kept").isEqualTo("法定代表人身份证号");
         assertThat(find(By.id("item-1-sensitive")).isSelected()).isTrue();
         screenshot("catalog-edit-errors");
@@ -222,6 +224,7 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
         assertThat(find(By.cssSelector("#uncovered h2")).getText()).contains("酒泉市市场监督管理局");
         assertThat(find(By.cssSelector("#uncovered-items tr[data-item='" + itemCode + "']")).getText())
                 .contains("食品小作坊登记" + unique, "依申请行政权力事项");
+        waitFor(d -> "true".equals(d.findElement(By.id("coverage-chart")).getAttribute("data-rendered")));
         screenshot("catalog-coverage");
         phoneScreenshot("catalog-coverage");
 

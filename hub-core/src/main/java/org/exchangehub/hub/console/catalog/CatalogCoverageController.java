@@ -1,6 +1,7 @@
 package org.exchangehub.hub.console.catalog;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,6 +16,9 @@ import org.exchangehub.catalog.coverage.CoverageService;
 import org.exchangehub.catalog.department.DepartmentService;
 import org.exchangehub.hub.catalog.CoverageCache;
 import org.exchangehub.hub.console.ConsolePage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +44,13 @@ public class CatalogCoverageController {
     private final CoverageService coverage;
     private final CoverageCache cache;
     private final DepartmentService departments;
+    private final MessageSource messages;
+    private final ObjectMapper json;
 
-    public CatalogCoverageController(CoverageService coverage, CoverageCache cache, DepartmentService departments) {
+    public CatalogCoverageController(CoverageService coverage, CoverageCache cache, DepartmentService departments,
+                                     MessageSource messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
         this.coverage = coverage;
         this.cache = cache;
         this.departments = departments;
@@ -59,6 +68,12 @@ public class CatalogCoverageController {
         String chosen = department != null ? ("all".equals(department) ? null : department) : actor.departmentCode();
         PageResult<UncoveredItem> items = coverage.uncoveredItems(chosen, nonNegative(itemsPage), LIST_SIZE);
         PageResult<UnmountedEntry> entries = coverage.unmountedEntries(chosen, nonNegative(entriesPage), LIST_SIZE);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("chart", CoverageChart.option(table.items(), new CoverageChart.Labels(
+                messages.getMessage("catalog.coverage.administrativePower", null, locale),
+                messages.getMessage("catalog.coverage.publicService", null, locale),
+                messages.getMessage("catalog.coverage.mounted", null, locale),
+                messages.getMessage("catalog.coverage.targetLine", null, locale)), json));
         model.addAttribute("overall", report.overall());
         model.addAttribute("table", table);
         model.addAttribute("chosen", chosen);
