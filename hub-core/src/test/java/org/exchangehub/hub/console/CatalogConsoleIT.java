@@ -96,7 +96,7 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
         assertThat(browser().getCurrentUrl()).contains("q=");
         screenshot("catalog-search");
         phoneScreenshot("catalog-search");
-        assertThat(pageScrollsSideways()).isFalse();
+        assertThat(fitsAPhone()).isTrue();
 
         open("/console/catalog?q=" + enc("营业执照 " + unique) + "&size=2&sort=name&dir=asc");
         // names sort by code point: 丙 (U+4E19) < 乙 (U+4E59) < 甲 (U+7532)
@@ -111,6 +111,10 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
 
         open("/console/catalog?q=" + enc("许可证 " + unique));
         assertThat(find(By.id("results-table")).getText()).contains("食品经营许可证" + unique + "信息").doesNotContain("营业执照");
+
+        open("/console/catalog?lang=en&q=" + enc("许可证 " + unique));
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("Search the catalogue");
+        assertThat(find(By.id("results-table")).getText()).contains("Resource name", "Unconditional", "Draft");
     }
 
     @Test
@@ -165,6 +169,7 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
         assertThat(find(By.id("history")).getText()).contains("修订已发布目录", "资源格式", "DATABASE", "INTERFACE");
         screenshot("catalog-entry");
         phoneScreenshot("catalog-entry");
+        assertThat(fitsAPhone()).isTrue();
 
         startSignedOut();
         signIn("zhao.liu", "Zhao.Liu-2026");
@@ -227,11 +232,22 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
         waitFor(d -> "true".equals(d.findElement(By.id("coverage-chart")).getAttribute("data-rendered")));
         screenshot("catalog-coverage");
         phoneScreenshot("catalog-coverage");
+        assertThat(fitsAPhone()).as("the tables scroll inside their frames").isTrue();
 
         find(By.cssSelector("#coverage-table th a[data-sort=department]")).click();
         waitFor(ExpectedConditions.urlContains("sort=department"));
         List<String> names = all(By.cssSelector("#coverage-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
         assertThat(names).isSorted();
+    }
+
+    /** Does the current page fit a phone's width without the page itself scrolling sideways? */
+    private boolean fitsAPhone() {
+        browser().manage().window().setSize(PHONE);
+        try {
+            return !pageScrollsSideways();
+        } finally {
+            browser().manage().window().setSize(DESKTOP);
+        }
     }
 
     private List<String> rows() {
