@@ -185,6 +185,29 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
     }
 
     @Test
+    void anEditSavedOverSomeoneElsesChangeIsRefusedAndKeptInTheForm() {
+        String editor = token("zhang.san", "dept-editor", MARKET_REGULATION);
+        String code = create(editor, "营业执照吊销信息" + unique);
+
+        signIn("zhang.san", "Zhang.San-2026");
+        open("/console/catalog/entries/" + code + "/edit");
+        find(By.id("summary")).clear();
+        find(By.id("summary")).sendKeys("吊销营业执照的决定与日期");
+        // meanwhile a colleague saves the entry through the API
+        JsonNode view = get("/api/catalog/entries/" + code, editor);
+        putIfMatch("/api/catalog/entries/" + code, editor, view.path("lockVersion").asInt(),
+                view.path("pending").path("content").toString().replace("\"DAILY\"", "\"WEEKLY\""));
+
+        find(By.id("save-entry")).click();
+
+        assertThat(find(By.id("form-refusal")).getText()).contains("已被他人修改");
+        assertThat(find(By.id("summary")).getAttribute("value")).as("the user's text is not lost").isEqualTo("吊销营业执照的决定与日期");
+        open("/console/catalog/entries/" + code);
+        assertThat(find(By.id("entry-metadata")).getText()).as("the colleague's change stands").contains("每周")
+                .doesNotContain("吊销营业执照的决定与日期");
+    }
+
+    @Test
     void bulkImportReportsEveryRowAndWhyOneWasRefused() throws IOException {
         Path csv = Files.createTempFile("catalog-import-", ".csv");
         Files.writeString(csv, String.join("\r\n",
