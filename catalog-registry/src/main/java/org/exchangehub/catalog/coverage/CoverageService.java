@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.exchangehub.catalog.PageResult;
 import org.exchangehub.catalog.coverage.CoverageReport.CategoryCoverage;
 import org.exchangehub.catalog.coverage.CoverageReport.Figures;
 import org.exchangehub.catalog.coverage.CoverageReport.UncoveredItem;
@@ -101,6 +102,33 @@ public class CoverageService {
                 .and(departmentCode == null ? noCondition() : CATALOG_ENTRY.DEPARTMENT_CODE.eq(departmentCode))
                 .orderBy(CATALOG_ENTRY.DEPARTMENT_CODE, CATALOG_ENTRY.RESOURCE_CODE)
                 .fetch(r -> new UnmountedEntry(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** One page of {@link #uncoveredItems(String)}, in the same order, for lists that may be long. */
+    @Transactional(readOnly = true)
+    public PageResult<UncoveredItem> uncoveredItems(String departmentCode, int page, int size) {
+        Condition where = covered().not()
+                .and(departmentCode == null ? noCondition() : SERVICE_ITEM.DEPARTMENT_CODE.eq(departmentCode));
+        long total = db.fetchCount(SERVICE_ITEM, where);
+        List<UncoveredItem> items = db.selectFrom(SERVICE_ITEM).where(where)
+                .orderBy(SERVICE_ITEM.DEPARTMENT_CODE, SERVICE_ITEM.ITEM_CODE)
+                .limit(size).offset((long) page * size)
+                .fetch(r -> new UncoveredItem(r.getItemCode(), r.getName(), r.getCategory(), r.getDepartmentCode()));
+        return new PageResult<>(items, page, size, total);
+    }
+
+    /** One page of {@link #unmountedEntries(String)}, in the same order. */
+    @Transactional(readOnly = true)
+    public PageResult<UnmountedEntry> unmountedEntries(String departmentCode, int page, int size) {
+        Condition where = CATALOG_ENTRY.STATUS.eq(EntryStatus.PUBLISHED.name()).and(mounted().not())
+                .and(departmentCode == null ? noCondition() : CATALOG_ENTRY.DEPARTMENT_CODE.eq(departmentCode));
+        long total = db.fetchCount(CATALOG_ENTRY, where);
+        List<UnmountedEntry> entries = db.select(CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE)
+                .from(CATALOG_ENTRY).where(where)
+                .orderBy(CATALOG_ENTRY.DEPARTMENT_CODE, CATALOG_ENTRY.RESOURCE_CODE)
+                .limit(size).offset((long) page * size)
+                .fetch(r -> new UnmountedEntry(r.value1(), r.value2(), r.value3()));
+        return new PageResult<>(entries, page, size, total);
     }
 
     private static Figures figures(String code, String name, long[] items, long[] entries) {

@@ -373,7 +373,27 @@ public class EntryService {
     /** Versions waiting for review, oldest first. */
     @Transactional(readOnly = true)
     public PageResult<ReviewItem> reviewQueue(Actor actor, int page, int size) {
+        return reviewQueue(actor, page, size, "submitted", true);
+    }
+
+    /** The columns the review queue can be sorted by. */
+    public static final List<String> REVIEW_SORTS = List.of("submitted", "name", "resourceCode", "department");
+
+    /**
+     * Versions waiting for review in the order of one of {@link #REVIEW_SORTS} (an unknown one is refused), then
+     * oldest first.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<ReviewItem> reviewQueue(Actor actor, int page, int size, String sort, boolean ascending) {
         requireReviewer(actor);
+        org.jooq.Field<?> column = switch (sort == null ? "submitted" : sort) {
+            case "submitted" -> CATALOG_ENTRY_VERSION.SUBMITTED_AT;
+            case "name" -> CATALOG_ENTRY_VERSION.NAME;
+            case "resourceCode" -> CATALOG_ENTRY.RESOURCE_CODE;
+            case "department" -> CATALOG_ENTRY.DEPARTMENT_CODE;
+            default -> throw RegistryException.invalid(List.of(new FieldProblem("sort",
+                    "expected one of " + REVIEW_SORTS + ", got '" + sort + "'")));
+        };
         var condition = CATALOG_ENTRY_VERSION.STATUS.eq(EntryStatus.SUBMITTED.name());
         long total = db.fetchCount(CATALOG_ENTRY_VERSION, condition);
         List<ReviewItem> items = db.select(CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE, CATALOG_ENTRY.PUBLISHED_VERSION,
@@ -381,7 +401,7 @@ public class EntryService {
                         CATALOG_ENTRY_VERSION.SUBMITTED_AT)
                 .from(CATALOG_ENTRY_VERSION).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(CATALOG_ENTRY_VERSION.ENTRY_ID))
                 .where(condition)
-                .orderBy(CATALOG_ENTRY_VERSION.SUBMITTED_AT, CATALOG_ENTRY.ID)
+                .orderBy(ascending ? column.asc() : column.desc(), CATALOG_ENTRY_VERSION.SUBMITTED_AT, CATALOG_ENTRY.ID)
                 .limit(size).offset((long) page * size)
                 .fetch(r -> new ReviewItem(r.get(CATALOG_ENTRY.RESOURCE_CODE), r.get(CATALOG_ENTRY.DEPARTMENT_CODE),
                         r.get(CATALOG_ENTRY_VERSION.VERSION_NO), r.get(CATALOG_ENTRY_VERSION.NAME),

@@ -2,6 +2,7 @@ package org.exchangehub.catalog.search;
 
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record7;
+import org.jooq.Record8;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
@@ -57,9 +58,19 @@ public class EntrySearch {
     }
 
     /** The statements one search runs, built once and either run or explained. */
-    private record Plan(Condition filters, Condition nameMatch, Condition anyMatch, int size, long offset) {
+    private record Plan(Condition filters, Condition nameMatch, Condition anyMatch, int size, long offset,
+                        List<SortField<?>> columnOrder) {
         boolean text() {
             return anyMatch != null;
+        }
+
+        /** Text matches in the order of a column rather than best match first. */
+        boolean textByColumn() {
+            return text() && columnOrder != null;
+        }
+
+        List<SortField<?>> orderWithoutText() {
+            return columnOrder != null ? columnOrder : List.of(CATALOG_ENTRY.UPDATED_AT.desc(), CATALOG_ENTRY.ID.desc());
         }
     }
 
@@ -68,11 +79,14 @@ public class EntrySearch {
         Plan plan = plan(actor, c);
         if (!plan.text()) {
             long total = countUpTo(plan.filters(), COUNT_CAP);
-            List<EntrySummary> hits = page(plan.filters(), List.of(CATALOG_ENTRY.UPDATED_AT.desc(), CATALOG_ENTRY.ID.desc()),
-                    0f, plan.size(), plan.offset()).fetch(EntrySearch::summary);
+            List<EntrySummary> hits = page(plan.filters(), plan.orderWithoutText(), DSL.inline(0f), plan.size(), plan.offset())
+                    .fetch(EntrySearch::summary);
             return result(c, plan, hits, total);
         }
         long total = countUpTo(plan.filters().and(plan.anyMatch()), COUNT_CAP);
+        if (plan.textByColumn()) {
+            return result(c, plan, byColumn(plan).fetch(EntrySearch::summary), total);
+        }
         List<EntrySummary> hits = new ArrayList<>(byName(plan).fetch(EntrySearch::summary));
         if (hits.size() < plan.size()) {
             // the name matches ran out on this page: continue with entries matching only elsewhere
@@ -92,7 +106,10 @@ public class EntrySearch {
         List<Query> statements = new ArrayList<>();
         if (!plan.text()) {
             statements.add(capped(plan.filters(), COUNT_CAP));
-            statements.add(page(plan.filters(), List.of(CATALOG_ENTRY.UPDATED_AT.desc(), CATALOG_ENTRY.ID.desc()), 0f, plan.size(), plan.offset()));
+            statements.add(page(plan.filters(), plan.orderWithoutText(), DSL.inline(0f), plan.size(), plan.offset()));
+        } else if (plan.textByColumn()) {
+            statements.add(capped(plan.filters().and(plan.anyMatch()), COUNT_CAP));
+            statements.add(byColumn(plan));
         } else {
             statements.add(capped(plan.filters().and(plan.anyMatch()), COUNT_CAP));
             statements.add(byName(plan));
@@ -158,32 +175,61 @@ public class EntrySearch {
                 filters = filters.and(CATALOG_ENTRY.STATUS.eq(v.get()));
             }
         }
+        List<SortField<?>> columnOrder = null;
+        if (notBlank(c.sort())) {
+            if (!SearchCriteria.SORTS.contains(c.sort().strip())) {
+                problems.add(new FieldProblem("sort", "expected one of " + SearchCriteria.SORTS + ", got '" + c.sort() + "'"));
+            } else {
+                columnOrder = columnOrder(c.sort().strip(), c.ascending());
+            }
+        }
         if (!problems.isEmpty()) {
             throw RegistryException.invalid(problems);
         }
-        return new Plan(filters, nameMatch, anyMatch, size, (long) c.page() * size);
+        return new Plan(filters, nameMatch, anyMatch, size, (long) c.page() * size, columnOrder);
     }
 
-    private SelectConditionStep<Record7<String, String, String, String, String, String, Float>> select(Condition where, float score) {
+    /** The order of a sort column, the id breaking ties so that pages neither repeat nor skip rows; null for relevance. */
+    private static List<SortField<?>> columnOrder(String sort, boolean ascending) {
+        Field<?> column = switch (sort) {
+            case "name" -> CATALOG_ENTRY.NAME;
+            case "resourceCode" -> CATALOG_ENTRY.RESOURCE_CODE;
+            case "updated" -> CATALOG_ENTRY.UPDATED_AT;
+            default -> null;
+        };
+        if (column == null) {
+            return null;
+        }
+        return ascending ? List.of(column.asc(), CATALOG_ENTRY.ID.asc()) : List.of(column.desc(), CATALOG_ENTRY.ID.desc());
+    }
+
+    private SelectConditionStep<Record8<String, String, String, String, String, String, Float, OffsetDateTime>> select(Condition where, Field<Float> score) {
         return db.select(CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
-                        CATALOG_ENTRY.CLASSIFICATION_CODE, CATALOG_ENTRY.SHARE_TYPE, CATALOG_ENTRY.STATUS, DSL.inline(score).as("score"))
+                        CATALOG_ENTRY.CLASSIFICATION_CODE, CATALOG_ENTRY.SHARE_TYPE, CATALOG_ENTRY.STATUS, score.as("score"),
+                        CATALOG_ENTRY.UPDATED_AT)
                 .from(CATALOG_ENTRY)
                 .where(where);
     }
 
-    private Select<Record7<String, String, String, String, String, String, Float>> page(Condition where, List<SortField<?>> order,
-                                                                                       float score, int limit, long offset) {
+    private Select<Record8<String, String, String, String, String, String, Float, OffsetDateTime>> page(Condition where, List<SortField<?>> order,
+                                                                                       Field<Float> score, int limit, long offset) {
         return select(where, score).orderBy(order).limit(limit).offset(offset);
     }
 
-    private Select<Record7<String, String, String, String, String, String, Float>> byName(Plan plan) {
-        return page(plan.filters().and(plan.nameMatch()), List.of(NAME_LENGTH.asc(), CATALOG_ENTRY.ID.asc()), NAME_MATCH,
+    private Select<Record8<String, String, String, String, String, String, Float, OffsetDateTime>> byName(Plan plan) {
+        return page(plan.filters().and(plan.nameMatch()), List.of(NAME_LENGTH.asc(), CATALOG_ENTRY.ID.asc()), DSL.inline(NAME_MATCH),
                 plan.size(), plan.offset());
     }
 
-    private Select<Record7<String, String, String, String, String, String, Float>> elsewhere(Plan plan, int limit, long offset) {
+    /** All text matches in a column's order, each scored as the relevance order would score it. */
+    private Select<Record8<String, String, String, String, String, String, Float, OffsetDateTime>> byColumn(Plan plan) {
+        Field<Float> score = DSL.when(plan.nameMatch(), DSL.inline(NAME_MATCH)).otherwise(DSL.inline(OTHER_MATCH));
+        return page(plan.filters().and(plan.anyMatch()), plan.columnOrder(), score, plan.size(), plan.offset());
+    }
+
+    private Select<Record8<String, String, String, String, String, String, Float, OffsetDateTime>> elsewhere(Plan plan, int limit, long offset) {
         return page(plan.filters().and(plan.anyMatch()).andNot(plan.nameMatch()), List.of(NAME_LENGTH.asc(), CATALOG_ENTRY.ID.asc()),
-                OTHER_MATCH, limit, offset);
+                DSL.inline(OTHER_MATCH), limit, offset);
     }
 
     private Query capped(Condition where, long cap) {
@@ -200,8 +246,8 @@ public class EntrySearch {
         return new PageResult<>(hits, c.page(), plan.size(), Math.min(counted, COUNT_CAP), exact);
     }
 
-    private static EntrySummary summary(Record7<String, String, String, String, String, String, Float> r) {
-        return new EntrySummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+    private static EntrySummary summary(Record8<String, String, String, String, String, String, Float, OffsetDateTime> r) {
+        return new EntrySummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8());
     }
 
     private static Condition visibleTo(Actor actor) {

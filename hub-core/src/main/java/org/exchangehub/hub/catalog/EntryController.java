@@ -147,7 +147,8 @@ public class EntryController {
     }
 
     @GetMapping("/entries")
-    @Operation(summary = "Search entries by Chinese text (name, abstract, data items), best match first, with filters")
+    @Operation(summary = "Search entries by Chinese text (name, abstract, data items), best match first or sorted by "
+            + "name, resourceCode or updated (dir asc or desc; updated defaults to newest first), with filters")
     public PageResult<EntrySummary> search(Actor actor,
                                            @RequestParam(required = false) String q,
                                            @RequestParam(required = false) String department,
@@ -155,8 +156,11 @@ public class EntryController {
                                            @RequestParam(required = false) String shareType,
                                            @RequestParam(required = false) String status,
                                            @RequestParam(defaultValue = "0") int page,
-                                           @RequestParam(defaultValue = "20") int size) {
-        return search.search(actor, new SearchCriteria(q, department, classification, shareType, status, page, size));
+                                           @RequestParam(defaultValue = "20") int size,
+                                           @RequestParam(required = false) String sort,
+                                           @RequestParam(required = false) String dir) {
+        boolean ascending = dir == null ? !"updated".equals(sort) : !"desc".equalsIgnoreCase(dir.strip());
+        return search.search(actor, new SearchCriteria(q, department, classification, shareType, status, page, size, sort, ascending));
     }
 
     @GetMapping("/reviews")

@@ -63,6 +63,35 @@ class CatalogSearchIT extends HubIntegrationTest {
     }
 
     @Test
+    void hitsSortByNameResourceCodeOrUpdateTimeWhenAsked() {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        HubApi officer = as("officer", "dept-editor", dept);
+        String yi = publish(officer, licenceEntry("乙类营业执照信息", List.of()));
+        String jia = publish(officer, licenceEntry("甲类营业执照信息", List.of()));
+        // matches by its abstract only
+        String bing = publish(officer, licenceEntry("丙类企业登记信息", List.of()));
+        String query = "/api/catalog/entries?q=营业执照&department=" + dept;
+
+        assertThat(codes(officer, query)).as("best match first by default").containsExactly(yi, jia, bing);
+        // 丙 U+4E19 < 乙 U+4E59 < 甲 U+7532
+        var byName = officer.get(query + "&sort=name").body();
+        assertThat(byName.path("items").findValuesAsText("resourceCode")).containsExactly(bing, yi, jia);
+        assertThat(byName.path("items").get(0).path("score").asDouble()).as("still scored as the match it is").isEqualTo(0.5);
+        assertThat(byName.path("items").get(1).path("score").asDouble()).isEqualTo(1.0);
+        assertThat(codes(officer, query + "&sort=name&dir=desc")).containsExactly(jia, yi, bing);
+        assertThat(codes(officer, query + "&sort=resourceCode")).containsExactly(yi, jia, bing);
+        assertThat(codes(officer, query + "&sort=updated")).as("newest first").containsExactly(bing, jia, yi);
+        assertThat(codes(officer, query + "&sort=name&size=2&page=1")).containsExactly(jia);
+        assertThat(codes(officer, "/api/catalog/entries?department=" + dept + "&sort=name")).as("without text too")
+                .containsExactly(bing, yi, jia);
+        assertThat(officer.get(query + "&sort=popularity").errorFields()).containsExactly("sort");
+    }
+
+    private static List<String> codes(HubApi api, String path) {
+        return api.get(path).body().path("items").findValuesAsText("resourceCode");
+    }
+
+    @Test
     void badSearchParametersAreNamed() {
         var answer = reviewer().get("/api/catalog/entries?q=!!!&shareType=SOMETIMES&size=1000");
         assertThat(answer.status()).isEqualTo(400);
