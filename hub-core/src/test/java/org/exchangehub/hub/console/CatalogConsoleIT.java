@@ -176,8 +176,13 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
         open("/console/catalog/entries/" + code);
         assertThat(find(By.id("entry-status")).getText()).isEqualTo("已发布");
         assertThat(all(By.id("edit-entry"))).isEmpty();
-        assertThat(all(By.id("entry-actions"))).isEmpty();
+        assertThat(all(By.id("retire-entry"))).isEmpty();
         assertThat(all(By.id("history"))).as("another department sees the published entry, not its working history").isEmpty();
+        assertThat(find(By.id("apply-for-entry")).getAttribute("href")).as("but may apply for it")
+                .endsWith("/console/sharing/apply?entry=" + code);
+        find(By.id("apply-for-entry")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/console/sharing/apply"));
+        assertThat(all(By.id("error-message"))).as("the apply page opens for her").isEmpty();
 
         open("/console/catalog/entries/" + code + "/edit");
         assertThat(find(By.id("error-message")).getText()).contains("没有权限");

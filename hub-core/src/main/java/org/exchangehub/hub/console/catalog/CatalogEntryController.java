@@ -84,7 +84,7 @@ public class CatalogEntryController {
     }
 
     /** The lifecycle steps this user may take on the entry now. */
-    public record Actions(boolean edit, boolean submit, boolean retire, boolean review) {
+    public record Actions(boolean edit, boolean submit, boolean retire, boolean review, boolean apply) {
 
         static Actions of(Actor actor, CatalogEntryView view) {
             boolean editor = actor.mayEditFor(view.departmentCode());
@@ -93,11 +93,14 @@ public class CatalogEntryController {
             return new Actions(editor && !retired && pending != EntryStatus.SUBMITTED,
                     editor && pending == EntryStatus.DRAFT,
                     editor && !retired,
-                    (actor.has(Role.REVIEWER) || actor.isAdmin()) && pending == EntryStatus.SUBMITTED);
+                    (actor.has(Role.REVIEWER) || actor.isAdmin()) && pending == EntryStatus.SUBMITTED,
+                    // another department's editor applies for it for one of her consuming systems (console.sharing)
+                    view.published() != null && !retired && (actor.isAdmin()
+                            || actor.has(Role.DEPT_EDITOR) && !view.departmentCode().equals(actor.departmentCode())));
         }
 
         public boolean any() {
-            return edit || submit || retire || review;
+            return edit || submit || retire || review || apply;
         }
     }
 
