@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.exchangehub.catalog.Actor;
 import org.exchangehub.catalog.RegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,8 @@ public class ConsoleErrors {
     }
 
     @ExceptionHandler(RegistryException.class)
-    String refused(RegistryException e, Actor actor, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
-        frame.frame(model, actor, request, locale);
+    String refused(RegistryException e, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        frame.frame(model, request, locale);
         response.setStatus(e.code().httpStatus());
         model.addAttribute("status", e.code().httpStatus());
         model.addAttribute("code", e.code().name());
@@ -64,8 +63,8 @@ public class ConsoleErrors {
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    String denied(Exception e, Actor actor, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
-        frame.frame(model, actor, request, locale);
+    String denied(Exception e, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        frame.frame(model, request, locale);
         response.setStatus(403);
         model.addAttribute("status", 403);
         model.addAttribute("code", "FORBIDDEN");
@@ -75,8 +74,8 @@ public class ConsoleErrors {
 
     @ExceptionHandler({org.springframework.web.servlet.resource.NoResourceFoundException.class,
             org.springframework.web.server.ResponseStatusException.class})
-    String status(Exception e, Actor actor, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
-        frame.frame(model, actor, request, locale);
+    String status(Exception e, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        frame.frame(model, request, locale);
         int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 404;
         response.setStatus(status);
         model.addAttribute("status", status);
@@ -86,8 +85,8 @@ public class ConsoleErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, Actor actor, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
-        frame.frame(model, actor, request, locale);
+    String failed(Exception e, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        frame.frame(model, request, locale);
         String incident = UUID.randomUUID().toString();
         log.error("Console page {} failed, incident {}", request.getRequestURI(), incident, e);
         response.setStatus(500);

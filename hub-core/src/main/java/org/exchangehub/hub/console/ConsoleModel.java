@@ -36,12 +36,17 @@ public class ConsoleModel {
         this.departments = departments;
     }
 
+    /** Where the page's user is kept for an error page drawn after the handler failed. */
+    private static final String USER_ATTRIBUTE = ConsoleModel.class.getName() + ".user";
+
     /**
      * Adds what the frame needs to the model of an exception handler's page: Spring does not run the
-     * {@code @ModelAttribute} methods for those, and the layout would fail on the missing user and path.
+     * {@code @ModelAttribute} methods for those, and the layout would fail on the missing path. The user is the one
+     * this request already resolved, or none when resolving them is what failed (the page then shows no user, rather
+     * than failing again on the same token).
      */
-    public void frame(org.springframework.ui.Model model, Actor actor, HttpServletRequest request, Locale locale) {
-        model.addAttribute("user", user(actor));
+    public void frame(org.springframework.ui.Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("user", request.getAttribute(USER_ATTRIBUTE));
         model.addAttribute("lang", language(locale));
         model.addAttribute("otherLanguageUrl", otherLanguageUrl(request, locale));
         model.addAttribute("query", query(request));
@@ -49,9 +54,11 @@ public class ConsoleModel {
     }
 
     @ModelAttribute("user")
-    ConsoleUser user(Actor actor) {
+    ConsoleUser user(Actor actor, HttpServletRequest request) {
         String name = Optional.ofNullable(actor.departmentCode()).flatMap(departments::find).map(Department::name).orElse(null);
-        return new ConsoleUser(actor, name);
+        ConsoleUser user = new ConsoleUser(actor, name);
+        request.setAttribute(USER_ATTRIBUTE, user);
+        return user;
     }
 
     @ModelAttribute("lang")
