@@ -29,6 +29,10 @@ class ConnectorComponents {
                     // retries are ConnectorResilience's, for idempotent operations only: the HTTP client's own would
                     // silently re-send a POST answered 503, and double a consumer's wait behind the connector's back
                     http.setAutomaticRetriesDisabled(true);
+                    http.setContentCompressionDisabled(!s.getValue().compression());
+                    // the hub calls on behalf of many consumers: a cookie one answer set must not ride along on the
+                    // next consumer's call
+                    http.setCookieManagementDisabled(true);
                     context.addComponent(ConnectorCall.componentName(s.getKey()), http);
                 }
             }

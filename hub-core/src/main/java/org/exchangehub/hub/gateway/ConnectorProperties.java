@@ -51,6 +51,9 @@ public record ConnectorProperties(@Valid @DefaultValue Map<String, System> syste
      * @param circuitBreaker when the hub stops calling a failing provider, and for how long
      * @param retry          how often an idempotent operation is tried
      * @param probe          what the health probe asks this provider
+     * @param compression    ask the provider for gzip answers; off by default: a provider's answers are a record or a
+     *                       few, and compressing and inflating a few hundred bytes costs both sides more CPU than the
+     *                       bytes it saves on the government network (turn it on for large answers over a slow link)
      */
     public record System(@NotBlank @Pattern(regexp = "selfbuilt|provincial|national", message = "expected selfbuilt, provincial or national") String family,
                          @NotNull URI baseUrl,
@@ -69,7 +72,8 @@ public record ConnectorProperties(@Valid @DefaultValue Map<String, System> syste
                          String scope,
                          @Valid @DefaultValue Breaker circuitBreaker,
                          @Valid @DefaultValue Retry retry,
-                         @Valid @DefaultValue Probe probe) {
+                         @Valid @DefaultValue Probe probe,
+                         @DefaultValue("false") boolean compression) {
 
         @AssertTrue(message = "a national connector needs app-key and app-secret, and sm4-key (sm4-iv for CBC) when sm4-mode is set")
         public boolean isNationalComplete() {
@@ -107,7 +111,7 @@ public record ConnectorProperties(@Valid @DefaultValue Map<String, System> syste
                     + responseTimeout + ", operations=" + operations.keySet() + ", appKey=" + appKey + ", appSecret="
                     + (appSecret == null ? "none" : "******") + ", signature=" + signature + ", sm4Mode=" + sm4Mode
                     + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "******")
-                    + ", scope=" + scope + ", " + circuitBreaker + ", " + retry + ", " + probe + "]";
+                    + ", scope=" + scope + ", " + circuitBreaker + ", " + retry + ", " + probe + ", compression=" + compression + "]";
         }
     }
 

@@ -50,10 +50,35 @@ public class SecurityConfig {
         return SecretBox.of(hub.security().secretKey(), hub.dataDir());
     }
 
+    /**
+     * Shared calls through the gateway: a bearer token or an app-key signature and nothing else. The chain has only
+     * the filters such a call needs (no anonymous user, request cache, logout or servlet API wrapper, one matcher),
+     * as every filter and request wrapper is paid on each of thousands of calls a second.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(10)
+    SecurityFilterChain sharedCalls(HttpSecurity http, ObjectMapper json, ConsumerSystemService consumers, SecretBox secrets,
+                                    HazelcastInstance hazelcast) throws Exception {
+        http.securityMatcher(org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                .matcher(SHARED_CALLS));
+        http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .requestCache(c -> c.disable())
+                .logout(l -> l.disable())
+                .servletApi(s -> s.disable())
+                .anonymous(a -> a.disable());
+        bearerOrSignature(http, json, consumers, secrets, hazelcast);
+        http.exceptionHandling(e -> e
+                .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                        "Authentication required", "Send a bearer token: Authorization: Bearer <JWT>"))
+                .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN, "Not allowed for this user", ex.getMessage())));
+        return http.build();
+    }
+
+    static final String SHARED_CALLS = "/api/shared/**";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ConsumerSystemService consumers, SecretBox secrets,
                             HazelcastInstance hazelcast) throws Exception {
-        http.addFilterBefore(new AppKeySignatureFilter(consumers, secrets, hazelcast, json), BearerTokenAuthenticationFilter.class);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error").permitAll()
                         // the console's scripts and styles (public libraries and our own, no data)
@@ -61,19 +86,9 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("admin")
-                        .anyRequest().authenticated())
-                .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> new org.springframework.security.oauth2.server.resource
-                                .authentication.JwtAuthenticationToken(jwt, ActorResolver.roles(jwt).stream()
-                                .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r.tokenName()))
-                                .toList(), ActorResolver.actorOf(jwt).username())))
-                        .authenticationEntryPoint((req, res, e) -> problem(json, res, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT> (" + e.getMessage() + ")"))
-                        .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
-                                "Not allowed for this user", e.getMessage())))
-                .exceptionHandling(e -> e
+                        .anyRequest().authenticated());
+        bearerOrSignature(http, json, consumers, secrets, hazelcast);
+        http.exceptionHandling(e -> e
                         // the console signs in through the portal session, whose chain exists only with single sign-on
                         .defaultAuthenticationEntryPointFor((req, res, ex) -> consoleNeedsSingleSignOn(res),
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
@@ -83,10 +98,34 @@ public class SecurityConfig {
                                 org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN,
                                 "Not allowed for this user", ex.getMessage())))
-                .httpBasic(h -> h.disable())
-                .formLogin(f -> f.disable())
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** How both API chains authenticate: a legacy consumer's app-key signature, or a bearer token (JWT); no sessions. */
+    private static void bearerOrSignature(HttpSecurity http, ObjectMapper json, ConsumerSystemService consumers, SecretBox secrets,
+                                          HazelcastInstance hazelcast) throws Exception {
+        http.addFilterBefore(new AppKeySignatureFilter(consumers, secrets, hazelcast, json), BearerTokenAuthenticationFilter.class)
+                .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(new HeaderBearerTokens())
+                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> new org.springframework.security.oauth2.server.resource
+                                .authentication.JwtAuthenticationToken(jwt, ActorResolver.roles(jwt).stream()
+                                .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r.tokenName()))
+                                .toList(), ActorResolver.actorOf(jwt).username())))
+                        .authenticationEntryPoint((req, res, e) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send a bearer token: Authorization: Bearer <JWT> (" + e.getMessage() + ")"))
+                        .accessDeniedHandler((req, res, e) -> problem(json, res, HttpStatus.FORBIDDEN,
+                                "Not allowed for this user", e.getMessage())))
+                .httpBasic(h -> h.disable())
+                .formLogin(f -> f.disable());
+    }
+
+    /** Every chain's requests pass the strict firewall, with its header rules checked without regular expressions. */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer strictFirewall() {
+        return web -> web.httpFirewall(RequestFirewall.strict());
     }
 
     @Bean

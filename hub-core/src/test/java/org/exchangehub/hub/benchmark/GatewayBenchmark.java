@@ -83,7 +83,13 @@ class GatewayBenchmark {
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     static final int RATE_SECONDS = Integer.getInteger("benchmark.rate-seconds", 20);
     static final int MAX_SECONDS = Integer.getInteger("benchmark.max-seconds", 15);
-    static final int WARMUP_CALLS = Integer.getInteger("benchmark.warmup", 5_000);
+    /**
+     * Warm-up: closed-loop windows of 5 s with 8 clients, each way, until two windows in a row are within 5 % of each
+     * other (the JIT has settled), at least this many seconds and at most {@link #WARMUP_MAX_SECONDS}. A fixed 5,000
+     * calls had left the hub half-compiled for the first measured run.
+     */
+    static final int WARMUP_MIN_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 30);
+    static final int WARMUP_MAX_SECONDS = Integer.getInteger("benchmark.warmup-max-seconds", 150);
     static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "8,32").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     static final int STEP_CALLS = 2_000;
@@ -164,13 +170,13 @@ class GatewayBenchmark {
 
         List<Result> results = new ArrayList<>();
         for (Target t : List.of(directTarget, hubTarget)) {
-            Result w = closedLoop(t, 8, WARMUP_CALLS, Duration.ofMinutes(3), "warm-up");
-            System.out.println("[gateway-benchmark] " + w.line());
+            warmUp(t);
         }
         for (int rate : RATES) {
             for (Target t : List.of(directTarget, hubTarget)) {
                 pause();
-                Result r = openLoop(t, rate, RATE_SECONDS);
+                Cpu before = Cpu.now();
+                Result r = openLoop(t, rate, RATE_SECONDS).withCpu(Cpu.now().minus(before));
                 System.out.println("[gateway-benchmark] " + r.line());
                 results.add(r);
             }
@@ -179,7 +185,9 @@ class GatewayBenchmark {
             for (Target t : List.of(directTarget, hubTarget)) {
                 pause();
                 jdk.jfr.Recording recording = PROFILE != null && t == hubTarget ? profile() : null;
-                Result r = closedLoop(t, clients, Integer.MAX_VALUE, Duration.ofSeconds(MAX_SECONDS), clients + " clients");
+                Cpu before = Cpu.now();
+                Result r = closedLoop(t, clients, Integer.MAX_VALUE, Duration.ofSeconds(MAX_SECONDS), clients + " clients")
+                        .withCpu(Cpu.now().minus(before));
                 if (recording != null) {
                     Path file = Path.of(PROFILE.replace("{clients}", String.valueOf(clients)));
                     recording.dump(file);
@@ -209,6 +217,54 @@ class GatewayBenchmark {
             return recording;
         } catch (java.text.ParseException e) {
             throw new IOException(e);
+        }
+    }
+
+    private void warmUp(Target t) throws InterruptedException {
+        long start = System.nanoTime();
+        double last = 0;
+        for (int window = 1; ; window++) {
+            Result w = closedLoop(t, 8, Integer.MAX_VALUE, Duration.ofSeconds(5), "warm-up " + window);
+            System.out.println("[gateway-benchmark] " + w.line());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            boolean settled = last > 0 && Math.abs(w.perSecond() - last) <= 0.05 * last;
+            if ((settled && seconds >= WARMUP_MIN_SECONDS) || seconds >= WARMUP_MAX_SECONDS) {
+                System.out.printf(Locale.ROOT, "[gateway-benchmark] %s warmed up in %.0f s (%s)%n", t.name(), seconds,
+                        settled ? "settled" : "not settled: stopped at the limit");
+                return;
+            }
+            last = w.perSecond();
+        }
+    }
+
+    /**
+     * CPU used while a run lasted: the whole machine's busy time ({@code /proc/stat}: everything but idle and I/O wait,
+     * so the stub, PostgreSQL, Kafka and the load generator count too) and this JVM's. Divided by the answered
+     * requests, it is what one request costs in CPU, the figure that decides throughput on a saturated machine.
+     */
+    record Cpu(long machineBusyNanos, long jvmNanos) {
+        static Cpu now() {
+            long busy = -1;
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long ticks = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    if (i != 4 && i != 5) { // idle, iowait
+                        ticks += Long.parseLong(f[i]);
+                    }
+                }
+                busy = ticks * 10_000_000L; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException notLinux) {
+                // no machine figure then
+            }
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            return new Cpu(busy, jvm);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(machineBusyNanos < 0 || earlier.machineBusyNanos < 0 ? -1 : machineBusyNanos - earlier.machineBusyNanos,
+                    jvmNanos - earlier.jvmNanos);
         }
     }
 
@@ -447,7 +503,31 @@ class GatewayBenchmark {
 
     /** One load run's figures; latencies in nanoseconds. */
     record Result(String target, String mode, int offeredRate, long[] latencies, int requests, int errors, long elapsedNanos,
-                  String firstError, String note) {
+                  String firstError, String note, Cpu cpu) {
+
+        Result(String target, String mode, int offeredRate, long[] latencies, int requests, int errors, long elapsedNanos,
+               String firstError, String note) {
+            this(target, mode, offeredRate, latencies, requests, errors, elapsedNanos, firstError, note, null);
+        }
+
+        Result withCpu(Cpu used) {
+            return new Result(target, mode, offeredRate, latencies, requests, errors, elapsedNanos, firstError, note, used);
+        }
+
+        /** Machine CPU per answered request, in microseconds (NaN where /proc/stat is not readable). */
+        double machineCpuMicros() {
+            return cpu == null || cpu.machineBusyNanos() < 0 ? Double.NaN : cpu.machineBusyNanos() / 1e3 / Math.max(1, requests - errors);
+        }
+
+        double jvmCpuMicros() {
+            return cpu == null ? Double.NaN : cpu.jvmNanos() / 1e3 / Math.max(1, requests - errors);
+        }
+
+        /** Share of the machine's cores busy during the run. */
+        double machineBusy() {
+            return cpu == null || cpu.machineBusyNanos() < 0 ? Double.NaN
+                    : cpu.machineBusyNanos() / (double) elapsedNanos / Runtime.getRuntime().availableProcessors();
+        }
 
         double perSecond() {
             return (requests - errors) / (elapsedNanos / 1e9);
@@ -469,9 +549,11 @@ class GatewayBenchmark {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%s %s: %,d requests, %d errors, %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms%s%s",
+            return String.format(Locale.ROOT, "%s %s: %,d requests, %d errors, %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms%s%s%s",
                     target, mode, requests, errors, perSecond(), percentileMs(0.50), percentileMs(0.99), percentileMs(1.0),
-                    note.isEmpty() ? "" : ", " + note, firstError == null ? "" : " (first error: " + firstError + ")");
+                    note.isEmpty() ? "" : ", " + note, cpu == null ? "" : String.format(Locale.ROOT,
+                            ", CPU per request %.0f µs machine / %.0f µs JVM, machine %.0f %% busy", machineCpuMicros(), jvmCpuMicros(),
+                            100 * machineBusy()), firstError == null ? "" : " (first error: " + firstError + ")");
         }
     }
 
@@ -549,12 +631,18 @@ class GatewayBenchmark {
             s.append(String.format(Locale.ROOT, "| %s | %s | %,d | %d | %,.0f | %s | %s | %s | %s |%n", r.mode(), way(r.target()), r.requests(),
                     r.errors(), r.perSecond(), ms(r.percentileMs(0.50)), ms(r.percentileMs(0.90)), ms(r.percentileMs(0.99)), ms(r.percentileMs(1.0))));
         }
-        s.append("\n| Run | Throughput hub / direct | Added latency p50 (hub − direct) | Added latency p99 (hub − direct) |\n|---|---|---|---|\n");
+        s.append("\n| Run | Way | Machine busy | Machine CPU per request | of it this JVM's |\n|---|---|---|---|---|\n");
+        for (Result r : results) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %.0f %% | %.0f µs | %.0f µs |%n", r.mode(), way(r.target()), 100 * r.machineBusy(),
+                    r.machineCpuMicros(), r.jvmCpuMicros()));
+        }
+        s.append("\n| Run | Throughput hub / direct | Added latency p50 (hub − direct) | Added latency p99 (hub − direct) | Added CPU per call (hub − direct) |\n|---|---|---|---|---|\n");
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Result d = results.get(i);
             Result h = results.get(i + 1);
-            s.append(String.format(Locale.ROOT, "| %s | %.0f %% (%,.0f / %,.0f) | %s | %s |%n", d.mode(), 100 * h.perSecond() / d.perSecond(),
-                    h.perSecond(), d.perSecond(), ms(h.percentileMs(0.50) - d.percentileMs(0.50)), ms(h.percentileMs(0.99) - d.percentileMs(0.99))));
+            s.append(String.format(Locale.ROOT, "| %s | %.0f %% (%,.0f / %,.0f) | %s | %s | %.0f µs |%n", d.mode(), 100 * h.perSecond() / d.perSecond(),
+                    h.perSecond(), d.perSecond(), ms(h.percentileMs(0.50) - d.percentileMs(0.50)), ms(h.percentileMs(0.99) - d.percentileMs(0.99)),
+                    h.machineCpuMicros() - d.machineCpuMicros()));
         }
         for (Result r : results) {
             if (!r.note().isEmpty() || r.firstError() != null) {

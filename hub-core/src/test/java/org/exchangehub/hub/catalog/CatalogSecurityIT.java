@@ -16,8 +16,11 @@ class CatalogSecurityIT extends HubIntegrationTest {
         assertThat(denied.contentType()).startsWith("application/problem+json");
         assertThat(nobody.get("/api/departments").status()).isEqualTo(401);
         assertThat(nobody.get("/actuator/prometheus").status()).isEqualTo(401);
+        // a freshly started hub is not ready until each file-drop consumer has polled once (Camel's readiness)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> nobody.get("/actuator/health").status() == 200);
         var health = nobody.get("/actuator/health");
-        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.status()).as(health.body().toString()).isEqualTo(200);
         assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("components").path("kafka").has("details")).as("addresses are for admins").isFalse();
         assertThat(admin().get("/actuator/health").body().path("components").path("kafka").path("details").has("bootstrapServers")).isTrue();

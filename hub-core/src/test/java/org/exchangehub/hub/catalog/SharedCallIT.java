@@ -469,6 +469,31 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(both.body()).contains("not both");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void sharedCallsRefuseMissingAndMalformedTokensAndAreMeasuredByTheirRoute() throws Exception {
+        Setup s = grantedLicenceEntry();
+        PROVIDER.stubFor(get(urlPathEqualTo("/api/licences/91620900MA7AAAAAA4")).willReturn(okJson("{\"qymc\":\"x\"}")));
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + call(s.code(), "91620900MA7AAAAAA4"));
+        var none = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(none.body()).contains("UNAUTHENTICATED").contains("Authorization: Bearer");
+        var malformed = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer not a token").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(401);
+        assertThat(malformed.body()).contains("malformed");
+
+        assertThat(s.consumer().get(call(s.code(), "91620900MA7AAAAAA4")).status()).isEqualTo(200);
+        // the gateway's own handler mapping keeps the route pattern that the request metrics are tagged with
+        var timer = meters.find("http.server.requests").tag("uri", "/api/shared/{prefix}/{sequence}/{operation}").tag("status", "200").timer();
+        assertThat(timer).as("requests timed under the gateway's route").isNotNull();
+        assertThat(timer.count()).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void missingParameterAndUnknownOperationAreNamed() {
         Setup s = grantedLicenceEntry();
