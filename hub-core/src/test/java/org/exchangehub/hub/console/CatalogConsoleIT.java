@@ -272,7 +272,11 @@ class CatalogConsoleIT extends ConsoleBrowserTest {
     private boolean fitsAPhone() {
         browser().manage().window().setSize(PHONE);
         try {
-            return !pageScrollsSideways();
+            // the page lays itself out again after the resize (the chart redraws at the new width): judge it once it has
+            new org.openqa.selenium.support.ui.WebDriverWait(browser(), java.time.Duration.ofSeconds(5)).until(d -> !pageScrollsSideways());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException stillTooWide) {
+            return false;
         } finally {
             browser().manage().window().setSize(DESKTOP);
         }
