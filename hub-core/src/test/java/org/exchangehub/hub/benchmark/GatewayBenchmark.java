@@ -88,6 +88,12 @@ class GatewayBenchmark {
      * other (the JIT has settled), at least this many seconds and at most {@link #WARMUP_MAX_SECONDS}. A fixed 5,000
      * calls had left the hub half-compiled for the first measured run.
      */
+    /**
+     * {@code -Dbenchmark.bare-proxy=false} leaves out the third way: a proxy that does nothing but forward (the JDK's
+     * HTTP server on virtual threads, Apache HttpClient as in the hub's connectors). It is the floor for any proxy on
+     * this machine, so the hub's figures can be read against it as well as against the stub.
+     */
+    static final boolean BARE_PROXY = Boolean.parseBoolean(System.getProperty("benchmark.bare-proxy", "true"));
     static final int WARMUP_MIN_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 30);
     static final int WARMUP_MAX_SECONDS = Integer.getInteger("benchmark.warmup-max-seconds", 150);
     static final int[] CLIENTS = Arrays.stream(System.getProperty("benchmark.clients", "8,32").split(","))
@@ -169,8 +175,13 @@ class GatewayBenchmark {
         System.out.println("[gateway-benchmark] hub answer: " + first.raw() + "  (provider answer: " + PROVIDER_ANSWER.length() + " chars)");
 
         List<Result> results = new ArrayList<>();
+        BareProxy proxy = BARE_PROXY ? BareProxy.start(direct) : null;
+        Target proxyTarget = proxy == null ? null : new Target("proxy", proxy.uri(), null);
         for (Target t : List.of(directTarget, hubTarget)) {
             warmUp(t);
+        }
+        if (proxyTarget != null) {
+            warmUp(proxyTarget);
         }
         for (int rate : RATES) {
             for (Target t : List.of(directTarget, hubTarget)) {
@@ -197,11 +208,23 @@ class GatewayBenchmark {
                 results.add(r);
             }
         }
+        List<Result> proxyResults = new ArrayList<>();
+        if (proxy != null) {
+            for (int clients : CLIENTS) {
+                pause();
+                Cpu before = Cpu.now();
+                Result r = closedLoop(proxyTarget, clients, Integer.MAX_VALUE, Duration.ofSeconds(MAX_SECONDS), clients + " clients")
+                        .withCpu(Cpu.now().minus(before));
+                System.out.println("[gateway-benchmark] " + r.line());
+                proxyResults.add(r);
+            }
+            proxy.stop();
+        }
         pause();
         List<Step> steps = stepTimings(s);
         long runNanos = System.nanoTime() - runStart;
 
-        String report = report(results, steps, runNanos);
+        String report = report(results, proxyResults, steps, runNanos);
         System.out.println(report);
         Path out = Path.of("target", "benchmark", "gateway-benchmark.md");
         Files.createDirectories(out.getParent());
@@ -618,7 +641,7 @@ class GatewayBenchmark {
 
     // ------------------------------------------------------------------------------------------ the report
 
-    String report(List<Result> results, List<Step> steps, long runNanos) {
+    String report(List<Result> results, List<Result> proxyResults, List<Step> steps, long runNanos) {
         Runtime rt = Runtime.getRuntime();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "| Date | Cores | Max heap | JVM | OS |%n|---|---|---|---|---|%n| %s | %d | %d MB | %s %s (%s) | %s %s |%n%n",
@@ -648,6 +671,19 @@ class GatewayBenchmark {
                     h.perSecond(), d.perSecond(), ms(h.percentileMs(0.50) - d.percentileMs(0.50)), ms(h.percentileMs(0.99) - d.percentileMs(0.99)),
                     d.offeredRate() > 0 ? "–" : String.format(Locale.ROOT, "%.0f µs", h.machineCpuMicros() - d.machineCpuMicros())));
         }
+        if (!proxyResults.isEmpty()) {
+            s.append("\nA proxy that only forwards (JDK HTTP server on virtual threads + Apache HttpClient, no authentication, "
+                    + "no grant, no log), same stub, same run:\n\n| Run | Requests/s | p50 | p99 | Machine CPU per request | "
+                    + "proxy / direct | hub / proxy |\n|---|---|---|---|---|---|---|\n");
+            for (Result p : proxyResults) {
+                Result d = results.stream().filter(r -> r.mode().equals(p.mode()) && r.target().equals("direct")).findFirst().orElse(null);
+                Result h = results.stream().filter(r -> r.mode().equals(p.mode()) && r.target().equals("hub")).findFirst().orElse(null);
+                s.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %.0f µs | %s | %s |%n", p.mode(), p.perSecond(),
+                        ms(p.percentileMs(0.50)), ms(p.percentileMs(0.99)), p.machineCpuMicros(),
+                        d == null ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * p.perSecond() / d.perSecond()),
+                        h == null ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * h.perSecond() / p.perSecond())));
+            }
+        }
         for (Result r : results) {
             if (!r.note().isEmpty() || r.firstError() != null) {
                 s.append(String.format(Locale.ROOT, "%n* %s %s: %s%s", way(r.target()), r.mode(), r.note(),
@@ -672,5 +708,41 @@ class GatewayBenchmark {
             return "–";
         }
         return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.2f ms", v) : String.format(Locale.ROOT, "%.1f ms", v);
+    }
+
+    /** The floor for any proxy here: forwards each GET to the stub and its answer back, nothing else. */
+    record BareProxy(com.sun.net.httpserver.HttpServer server, org.apache.hc.client5.http.impl.classic.CloseableHttpClient client,
+                     java.util.concurrent.ExecutorService threads) {
+
+        static BareProxy start(URI target) throws IOException {
+            var connections = org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(64).setMaxConnPerRoute(64).build();
+            var client = org.apache.hc.client5.http.impl.classic.HttpClients.custom().setConnectionManager(connections)
+                    .disableContentCompression().disableCookieManagement().disableAutomaticRetries().build();
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 256);
+            var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    byte[] body = client.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(target),
+                            response -> org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(response.getEntity()));
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            server.start();
+            return new BareProxy(server, client, threads);
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/forward");
+        }
+
+        void stop() throws IOException {
+            server.stop(0);
+            client.close();
+            threads.shutdownNow();
+        }
     }
 }
