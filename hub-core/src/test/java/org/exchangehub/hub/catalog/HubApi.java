@@ -43,6 +43,10 @@ final class HubApi {
         return send(request(path).GET());
     }
 
+    String token() {
+        return token;
+    }
+
     Answer post(String path, Object body) {
         return send(json(request(path), body, "POST"));
     }

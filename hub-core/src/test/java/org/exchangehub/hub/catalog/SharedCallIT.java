@@ -487,7 +487,16 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(malformed.statusCode()).isEqualTo(401);
         assertThat(malformed.body()).contains("malformed");
 
-        assertThat(s.consumer().get(call(s.code(), "91620900MA7AAAAAA4")).status()).isEqualTo(200);
+        var answered = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + s.consumer().token())
+                .header("Accept", "application/json").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answered.headers().firstValue("Content-Length")).as("answered in one piece").isPresent();
+        // every granted item, null where the provider gave none
+        assertThat(answered.body()).isEqualTo("{\"tyshxydm\":null,\"qymc\":\"x\",\"fddbrsfzh\":null}");
+        var xmlOnly = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + s.consumer().token())
+                .header("Accept", "application/xml").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(xmlOnly.statusCode()).as(xmlOnly.body()).isEqualTo(406);
         // the gateway's own handler mapping keeps the route pattern that the request metrics are tagged with
         var timer = meters.find("http.server.requests").tag("uri", "/api/shared/{prefix}/{sequence}/{operation}").tag("status", "200").timer();
         assertThat(timer).as("requests timed under the gateway's route").isNotNull();
