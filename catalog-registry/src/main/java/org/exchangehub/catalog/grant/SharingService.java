@@ -251,12 +251,12 @@ public class SharingService {
     @Transactional(readOnly = true)
     public List<GrantView> activeGrants(String resourceCode) {
         OffsetDateTime now = OffsetDateTime.now();
-        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+        return grantRows()
                 .where(CATALOG_ENTRY.RESOURCE_CODE.eq(resourceCode), SHARE_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()),
                         SHARE_GRANT.VALID_UNTIL.gt(now),
                         CATALOG_ENTRY.STATUS.eq(EntryStatus.PUBLISHED.name()), CATALOG_ENTRY.SHARE_TYPE.ne(ShareType.NOT_SHARED.name()))
                 .orderBy(SHARE_GRANT.ID)
-                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+                .fetch(this::grantView);
     }
 
     @Transactional(readOnly = true)
@@ -273,9 +273,7 @@ public class SharingService {
         if (!blank(status)) {
             c = c.and(SHARE_REQUEST.STATUS.eq(status.strip().toUpperCase()));
         }
-        return db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
-                .where(c).orderBy(SHARE_REQUEST.ID.desc()).limit(500)
-                .fetch(SHARE_REQUEST.ID).stream().map(this::request).toList();
+        return requestRows().where(c).orderBy(SHARE_REQUEST.ID.desc()).limit(500).fetch(this::requestView);
     }
 
     @Transactional(readOnly = true)
@@ -295,9 +293,8 @@ public class SharingService {
 
     @Transactional(readOnly = true)
     public List<GrantView> grants(Actor actor) {
-        return db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
-                .where(partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID)).orderBy(SHARE_GRANT.ID.desc()).limit(500)
-                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+        return grantRows().where(partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID)).orderBy(SHARE_GRANT.ID.desc()).limit(500)
+                .fetch(this::grantView);
     }
 
     /** Columns the paged lists sort by. */
@@ -324,11 +321,10 @@ public class SharingService {
         };
         long total = db.fetchCount(db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY)
                 .on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID)).where(c));
-        List<ShareRequestView> rows = db.select(SHARE_REQUEST.ID).from(SHARE_REQUEST).join(CATALOG_ENTRY)
-                .on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID)).where(c)
+        List<ShareRequestView> rows = requestRows().where(c)
                 .orderBy(ascending ? order.asc() : order.desc(), ascending ? SHARE_REQUEST.ID.asc() : SHARE_REQUEST.ID.desc())
                 .limit(size).offset((long) page * size)
-                .fetch(SHARE_REQUEST.ID).stream().map(this::request).toList();
+                .fetch(this::requestView);
         return new PageResult<>(rows, page, size, total);
     }
 
@@ -349,11 +345,10 @@ public class SharingService {
         };
         long total = db.fetchCount(db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY)
                 .on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID)).where(c));
-        List<GrantView> rows = db.select(SHARE_GRANT.ID).from(SHARE_GRANT).join(CATALOG_ENTRY)
-                .on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID)).where(c)
+        List<GrantView> rows = grantRows().where(c)
                 .orderBy(ascending ? order.asc() : order.desc(), ascending ? SHARE_GRANT.ID.asc() : SHARE_GRANT.ID.desc())
                 .limit(size).offset((long) page * size)
-                .fetch(SHARE_GRANT.ID).stream().map(this::grantView).toList();
+                .fetch(this::grantView);
         return new PageResult<>(rows, page, size, total);
     }
 
@@ -511,26 +506,45 @@ public class SharingService {
         return c;
     }
 
+    /** The grant a request led to, if any, read with the request itself. */
+    private static final org.jooq.Field<Long> GRANT_OF_REQUEST = DSL.field(DSL.select(SHARE_GRANT.ID).from(SHARE_GRANT)
+            .where(SHARE_GRANT.SHARE_REQUEST_ID.eq(SHARE_REQUEST.ID))).as("grant_id");
+
+    /** Requests with their entry and grant, one row each, so a list of them is one query. */
+    private org.jooq.SelectOnConditionStep<org.jooq.Record> requestRows() {
+        return db.select(SHARE_REQUEST.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
+                        GRANT_OF_REQUEST)
+                .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID));
+    }
+
     private ShareRequestView request(long id) {
-        var row = db.select(SHARE_REQUEST.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE)
-                .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
-                .where(SHARE_REQUEST.ID.eq(id)).fetchOptional()
+        return requestRows().where(SHARE_REQUEST.ID.eq(id)).fetchOptional().map(this::requestView)
                 .orElseThrow(() -> RegistryException.notFound("share request", String.valueOf(id)));
+    }
+
+    private ShareRequestView requestView(org.jooq.Record row) {
         ShareRequestRecord r = row.into(SHARE_REQUEST);
-        Long grantId = db.select(SHARE_GRANT.ID).from(SHARE_GRANT).where(SHARE_GRANT.SHARE_REQUEST_ID.eq(id)).fetchOptional(SHARE_GRANT.ID).orElse(null);
-        return new ShareRequestView(id, row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.NAME), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
-                r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(), columns.read(r.getRequestedItems(), STRINGS),
-                columns.read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(), RequestStatus.valueOf(r.getStatus()),
-                r.getRequestedBy(), r.getRequestedAt(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionReason(), grantId);
+        return new ShareRequestView(r.getId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.NAME),
+                row.get(CATALOG_ENTRY.DEPARTMENT_CODE), r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(),
+                columns.read(r.getRequestedItems(), STRINGS), columns.read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(),
+                RequestStatus.valueOf(r.getStatus()), r.getRequestedBy(), r.getRequestedAt(), r.getDecidedBy(), r.getDecidedAt(),
+                r.getDecisionReason(), row.get(GRANT_OF_REQUEST));
+    }
+
+    /** Grants with their entry, one row each. */
+    private org.jooq.SelectOnConditionStep<org.jooq.Record> grantRows() {
+        return db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE)
+                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID));
     }
 
     private GrantView grantView(long id) {
-        var row = db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE)
-                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
-                .where(SHARE_GRANT.ID.eq(id)).fetchOptional()
+        return grantRows().where(SHARE_GRANT.ID.eq(id)).fetchOptional().map(this::grantView)
                 .orElseThrow(() -> RegistryException.notFound("grant", String.valueOf(id)));
+    }
+
+    private GrantView grantView(org.jooq.Record row) {
         ShareGrantRecord g = row.into(SHARE_GRANT);
-        return new GrantView(id, g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
+        return new GrantView(g.getId(), g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
                 g.getConsumerSystemId(), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
                 g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
                 g.getGrantedAt(), g.getRevokedBy(), g.getRevokedAt(), g.getRevokeReason());
