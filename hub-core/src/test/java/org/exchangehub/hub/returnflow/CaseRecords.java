@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.exchangehub.catalog.code.ResidentIdNumber;
 
 /** Realistic case records of the demo city's sources (shared/SCENARIOS.md), valid unless a test breaks them. */
-final class CaseRecords {
+public final class CaseRecords {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -16,12 +16,12 @@ final class CaseRecords {
     private CaseRecords() {
     }
 
-    static String residentId() {
+    public static String residentId() {
         String first17 = "620902" + (1960 + ThreadLocalRandom.current().nextInt(40)) + "0307" + (100 + ThreadLocalRandom.current().nextInt(900));
         return first17 + ResidentIdNumber.checkCharacterFor(first17);
     }
 
-    static String withWrongCheckCharacter(String id) {
+    public static String withWrongCheckCharacter(String id) {
         char c = id.charAt(17);
         return id.substring(0, 17) + (c == '1' ? '2' : '1');
     }
@@ -31,13 +31,18 @@ final class CaseRecords {
      * later, revision {@code rev}.
      */
     static ObjectNode selfBuilt(String caseNo, String item, String department, int rev) {
+        return selfBuilt(caseNo, item, department, rev, residentId());
+    }
+
+    /** The same with the applicant's ID number given (a wrong one, or one a test looks for masked). */
+    public static ObjectNode selfBuilt(String caseNo, String item, String department, int rev, String idNumber) {
         long accepted = LocalDateTime.now(BEIJING).minusDays(1).withHour(9).withMinute(30).withSecond(0).withNano(0)
                 .atZone(BEIJING).toInstant().toEpochMilli();
         ObjectNode r = JSON.createObjectNode();
         r.put("caseNo", caseNo);
         r.putObject("item").put("code", item).put("name", "测试事项");
         ObjectNode applicant = r.putObject("applicant").put("kind", "person").put("name", "张三");
-        applicant.putObject("id").put("type", "IDCARD").put("number", residentId());
+        applicant.putObject("id").put("type", "IDCARD").put("number", idNumber);
         r.put("dept", department);
         r.put("region", 620900);
         r.put("channel", "window");

@@ -1,21 +1,20 @@
 package org.exchangehub.hub.console.returnflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exchangehub.hub.returnflow.CaseRecords.residentId;
+import static org.exchangehub.hub.returnflow.CaseRecords.withWrongCheckCharacter;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exchangehub.catalog.BureauCalendar;
-import org.exchangehub.catalog.code.ResidentIdNumber;
 import org.exchangehub.catalog.item.ServiceItem;
 import org.exchangehub.catalog.item.ServiceItemCategory;
 import org.exchangehub.catalog.item.ServiceItemService;
 import org.exchangehub.hub.console.ConsoleBrowserTest;
+import org.exchangehub.hub.returnflow.CaseRecords;
 import org.exchangehub.returnflow.completeness.CompletenessReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReturnFlowConsoleIT extends ConsoleBrowserTest {
 
     static final String SOURCE = "jq-approval";
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -62,10 +60,10 @@ class ReturnFlowConsoleIT extends ConsoleBrowserTest {
     private String sendRecords() {
         ArrayNode batch = JSON.createArrayNode();
         for (int i = 1; i <= 3; i++) {
-            batch.add(record("JQ-SCJG-" + suffix + "-OK" + i, item, residentId()));
+            batch.add(CaseRecords.selfBuilt("JQ-SCJG-" + suffix + "-OK" + i, item, MARKET_REGULATION, 1, residentId()));
         }
-        batch.add(record("JQ-SCJG-" + suffix + "-BAD1", item + "-UNKNOWN", withWrongCheckCharacter(residentId())));
-        batch.add(record("JQ-SCJG-" + suffix + "-BAD2", item, residentId()).put("state", "X"));
+        batch.add(CaseRecords.selfBuilt("JQ-SCJG-" + suffix + "-BAD1", item + "-UNKNOWN", MARKET_REGULATION, 1, withWrongCheckCharacter(residentId())));
+        batch.add(CaseRecords.selfBuilt("JQ-SCJG-" + suffix + "-BAD2", item, MARKET_REGULATION, 1, residentId()).put("state", "X"));
         String answer = api("POST", "/api/return-flow/sources/" + SOURCE + "/records",
                 token("jq-approval-operator", "dept-editor", MARKET_REGULATION), batch.toString());
         assertThat(answer).contains("\"failed\":2");
@@ -186,39 +184,5 @@ class ReturnFlowConsoleIT extends ConsoleBrowserTest {
 
     private static long cell(WebElement row, String column) {
         return Long.parseLong(row.findElement(By.cssSelector("td[data-col='" + column + "']")).getText().trim().replace(",", ""));
-    }
-
-    /** The self-built approval system's nested JSON: accepted yesterday morning, completed an hour later. */
-    private static ObjectNode record(String caseNo, String item, String idNumber) {
-        long accepted = LocalDateTime.now(BEIJING).minusDays(1).withHour(9).withMinute(30).withSecond(0).withNano(0)
-                .atZone(BEIJING).toInstant().toEpochMilli();
-        ObjectNode r = JSON.createObjectNode();
-        r.put("caseNo", caseNo);
-        r.putObject("item").put("code", item).put("name", "食品经营许可");
-        ObjectNode applicant = r.putObject("applicant").put("kind", "person").put("name", "张三");
-        applicant.putObject("id").put("type", "IDCARD").put("number", idNumber);
-        r.put("dept", MARKET_REGULATION);
-        r.put("region", 620900);
-        r.put("channel", "window");
-        r.put("state", "C");
-        r.put("result", "approved");
-        r.putArray("stages").add(JSON.createObjectNode().put("name", "submit").put("time", accepted - 900_000))
-                .add(JSON.createObjectNode().put("name", "accept").put("time", accepted));
-        r.put("completedTime", accepted + 3_600_000);
-        r.put("promiseDays", 3);
-        r.put("legalDays", 15);
-        r.put("rev", 1);
-        r.put("modified", accepted + 3_601_000);
-        return r;
-    }
-
-    private static String residentId() {
-        String first17 = "620902" + (1960 + ThreadLocalRandom.current().nextInt(40)) + "0307" + (100 + ThreadLocalRandom.current().nextInt(900));
-        return first17 + ResidentIdNumber.checkCharacterFor(first17);
-    }
-
-    private static String withWrongCheckCharacter(String id) {
-        char c = id.charAt(17);
-        return id.substring(0, 17) + (c == '1' ? '2' : '1');
     }
 }
