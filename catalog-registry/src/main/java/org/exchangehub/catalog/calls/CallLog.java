@@ -39,19 +39,29 @@ public class CallLog {
         this.sharing = sharing;
     }
 
-    /** Stores a batch; a call already stored (Kafka redelivered it) is skipped. Returns how many were new. */
+    /**
+     * Stores a batch; a call already stored (Kafka redelivered it) is skipped. Returns how many were new. One statement
+     * bound once per call: rendering a multi-row insert of a few hundred rows took more CPU than sending it.
+     */
     @Transactional
     public int storeAll(List<CallRecord> calls) {
         if (calls.isEmpty()) {
             return 0;
         }
-        var insert = db.insertInto(CALL_LOG, CALL_LOG.CALL_ID, CALL_LOG.OCCURRED_AT, CALL_LOG.CONSUMER_SYSTEM_ID, CALL_LOG.RESOURCE_CODE,
-                CALL_LOG.OPERATION, CALL_LOG.GRANT_ID, CALL_LOG.HTTP_STATUS, CALL_LOG.ERROR_CODE, CALL_LOG.LATENCY_MS, CALL_LOG.RESPONSE_BYTES);
+        var batch = db.batch(db.insertInto(CALL_LOG, CALL_LOG.CALL_ID, CALL_LOG.OCCURRED_AT, CALL_LOG.CONSUMER_SYSTEM_ID,
+                        CALL_LOG.RESOURCE_CODE, CALL_LOG.OPERATION, CALL_LOG.GRANT_ID, CALL_LOG.HTTP_STATUS, CALL_LOG.ERROR_CODE,
+                        CALL_LOG.LATENCY_MS, CALL_LOG.RESPONSE_BYTES)
+                .values((java.util.UUID) null, null, null, null, null, null, null, null, null, null)
+                .onConflict(CALL_LOG.CALL_ID).doNothing());
         for (CallRecord c : calls) {
-            insert = insert.values(c.callId(), c.occurredAt(), c.consumerSystemId(), c.resourceCode(), c.operation(), c.grantId(),
+            batch = batch.bind(c.callId(), c.occurredAt(), c.consumerSystemId(), c.resourceCode(), c.operation(), c.grantId(),
                     c.httpStatus(), c.errorCode(), c.latencyMs(), c.responseBytes());
         }
-        return insert.onConflict(CALL_LOG.CALL_ID).doNothing().execute();
+        int stored = 0;
+        for (int n : batch.execute()) {
+            stored += Math.max(n, 0);
+        }
+        return stored;
     }
 
     /** Calls per day (Asia/Shanghai), consuming system and resource. */

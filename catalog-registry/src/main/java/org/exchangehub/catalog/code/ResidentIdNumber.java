@@ -3,8 +3,6 @@ package org.exchangehub.catalog.code;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
@@ -26,9 +24,6 @@ public final class ResidentIdNumber {
     private static final String CHECK_CHARACTERS = "10X98765432";
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
-
     private ResidentIdNumber() {
     }
 
@@ -63,7 +58,10 @@ public final class ResidentIdNumber {
         String birth = id.substring(6, 14);
         LocalDate birthDate;
         try {
-            birthDate = LocalDate.parse(birth, BIRTH_DATE);
+            // the digits are checked above; LocalDate.of refuses a 30 February as a strict yyyyMMdd parse would,
+            // at a fraction of the cost (the gateway checks every ID number it masks)
+            birthDate = LocalDate.of(Integer.parseInt(birth, 0, 4, 10), Integer.parseInt(birth, 4, 6, 10),
+                    Integer.parseInt(birth, 6, 8, 10));
         } catch (DateTimeException e) {
             return Optional.of("expected a real birth date yyyyMMdd in positions 7-14, got " + birth);
         }

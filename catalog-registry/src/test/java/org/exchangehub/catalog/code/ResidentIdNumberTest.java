@@ -69,6 +69,32 @@ class ResidentIdNumberTest {
     }
 
     @Test
+    void acceptsExactlyTheBirthDatesAStrictCalendarParseAccepts() {
+        var strict = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        LocalDate farFuture = LocalDate.of(9999, 12, 31);
+        int checked = 0;
+        for (int year : new int[] {1900, 1999, 2000, 2023, 2024, 2100}) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String birth = String.format("%04d%02d%02d", year, month, day);
+                    boolean real;
+                    try {
+                        LocalDate.parse(birth, strict);
+                        real = true;
+                    } catch (java.time.DateTimeException e) {
+                        real = false;
+                    }
+                    boolean refused = ResidentIdNumber.problem(withCheck("620102" + birth + "123"), farFuture)
+                            .filter(p -> p.contains("real birth date")).isPresent();
+                    assertThat(refused).as(birth).isEqualTo(!real);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6 * 14 * 33);
+    }
+
+    @Test
     void rejectsBirthDateBefore1900() {
         assertThat(ResidentIdNumber.problem("440524188001010014"))
                 .hasValueSatisfying(p -> assertThat(p).contains("not before 1900-01-01"));

@@ -263,6 +263,30 @@ class SharedCallIT extends HubIntegrationTest {
         assertThat(used.consumer().get("/api/calls/statistics").status()).isEqualTo(403);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.exchangehub.hub.gateway.CallLogWriter callLogWriter;
+
+    @Test
+    void callLogStoresEachCallOnceAndKeepsABatchWhoseOneRecordIsRefused() {
+        java.util.function.Function<String, String> record = resourceCode -> "{\"callId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"occurredAt\":\"2026-11-25T10:00:00+08:00\",\"consumerSystemId\":\"batch-test\",\"resourceCode\":\""
+                + resourceCode + "\",\"operation\":\"queryByCreditCode\",\"grantId\":null,\"httpStatus\":200,"
+                + "\"errorCode\":null,\"latencyMs\":3,\"responseBytes\":120}";
+        String first = record.apply("1-01/900001");
+        String second = record.apply("1-01/900001");
+        // longer than the column: the batch's statement fails, and the writer stores the others one by one
+        String refused = record.apply("1-01/" + "9".repeat(60));
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        java.util.function.Supplier<Integer> stored = () -> sql.queryForObject(
+                "select count(*) from call_log where consumer_system_id = 'batch-test'", Integer.class);
+
+        callLogWriter.store(List.of(first, "not json", refused, second));
+        assertThat(stored.get()).isEqualTo(2);
+        // Kafka delivers the same batch again after a restart before its offsets were committed
+        callLogWriter.store(List.of(first, second, record.apply("1-01/900002")));
+        assertThat(stored.get()).isEqualTo(3);
+    }
+
     @Test
     void nationalGatewayCallsAreSignedEncryptedAndUnwrapped() throws Exception {
         String dept = createDepartment("酒泉市市场监督管理局");

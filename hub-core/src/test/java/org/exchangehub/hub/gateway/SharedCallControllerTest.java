@@ -1,5 +1,6 @@
 package org.exchangehub.hub.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,5 +23,15 @@ class SharedCallControllerTest {
             assertThatThrownBy(() -> SharedCallController.requireJsonAcceptable(accept)).as(accept)
                     .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
         }
+    }
+
+    @Test
+    void takesTheFirstValueOfEachQueryParameterInOrder() {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/shared/1-01/000001/query");
+        request.addParameter("creditCode", "91620900MA7AAAAAA1", "second");
+        request.addParameter("name", "酒泉");
+        request.addParameter("empty", "");
+        assertThat(SharedCallController.parameters(request)).containsExactly(java.util.Map.entry("creditCode", "91620900MA7AAAAAA1"),
+                java.util.Map.entry("name", "酒泉"), java.util.Map.entry("empty", ""));
     }
 }
