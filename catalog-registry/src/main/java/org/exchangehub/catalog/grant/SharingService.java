@@ -2,6 +2,7 @@ package org.exchangehub.catalog.grant;
 
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
 import static org.exchangehub.catalog.jooq.Tables.CONSUMER_SYSTEM;
+import static org.exchangehub.catalog.jooq.Tables.DEPARTMENT;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_HISTORY;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_REQUEST;
@@ -513,9 +514,16 @@ public class SharingService {
     /** Requests with their entry and grant, one row each, so a list of them is one query. */
     private org.jooq.SelectOnConditionStep<org.jooq.Record> requestRows() {
         return db.select(SHARE_REQUEST.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
-                        GRANT_OF_REQUEST)
-                .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID));
+                        GRANT_OF_REQUEST, PROVIDER_DEPARTMENT_NAME, CONSUMER_SYSTEM_NAME)
+                .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.CODE.eq(CATALOG_ENTRY.DEPARTMENT_CODE))
+                .leftJoin(CONSUMER_SYSTEM).on(CONSUMER_SYSTEM.ID.eq(SHARE_REQUEST.CONSUMER_SYSTEM_ID));
     }
+
+    /** The names beside the codes, aliased: entry, department and consuming system all have a {@code name}. */
+    private static final org.jooq.Field<String> PROVIDER_DEPARTMENT_NAME = DEPARTMENT.NAME.as("provider_department_name");
+    private static final org.jooq.Field<String> CONSUMER_SYSTEM_NAME = CONSUMER_SYSTEM.NAME.as("consumer_system_name");
+    private static final org.jooq.Field<String> ENTRY_NAME = CATALOG_ENTRY.NAME.as("entry_name");
 
     private ShareRequestView request(long id) {
         return requestRows().where(SHARE_REQUEST.ID.eq(id)).fetchOptional().map(this::requestView)
@@ -525,7 +533,8 @@ public class SharingService {
     private ShareRequestView requestView(org.jooq.Record row) {
         ShareRequestRecord r = row.into(SHARE_REQUEST);
         return new ShareRequestView(r.getId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.NAME),
-                row.get(CATALOG_ENTRY.DEPARTMENT_CODE), r.getConsumerSystemId(), r.getPurpose(), r.getLegalBasis(),
+                row.get(CATALOG_ENTRY.DEPARTMENT_CODE), row.get(PROVIDER_DEPARTMENT_NAME), r.getConsumerSystemId(),
+                row.get(CONSUMER_SYSTEM_NAME), r.getPurpose(), r.getLegalBasis(),
                 columns.read(r.getRequestedItems(), STRINGS), columns.read(r.getUnmaskedItems(), STRINGS), r.getExpectedDailyVolume(),
                 RequestStatus.valueOf(r.getStatus()), r.getRequestedBy(), r.getRequestedAt(), r.getDecidedBy(), r.getDecidedAt(),
                 r.getDecisionReason(), row.get(GRANT_OF_REQUEST));
@@ -533,8 +542,11 @@ public class SharingService {
 
     /** Grants with their entry, one row each. */
     private org.jooq.SelectOnConditionStep<org.jooq.Record> grantRows() {
-        return db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE)
-                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID));
+        return db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, ENTRY_NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
+                        PROVIDER_DEPARTMENT_NAME, CONSUMER_SYSTEM_NAME)
+                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.CODE.eq(CATALOG_ENTRY.DEPARTMENT_CODE))
+                .leftJoin(CONSUMER_SYSTEM).on(CONSUMER_SYSTEM.ID.eq(SHARE_GRANT.CONSUMER_SYSTEM_ID));
     }
 
     private GrantView grantView(long id) {
@@ -544,8 +556,9 @@ public class SharingService {
 
     private GrantView grantView(org.jooq.Record row) {
         ShareGrantRecord g = row.into(SHARE_GRANT);
-        return new GrantView(g.getId(), g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(CATALOG_ENTRY.DEPARTMENT_CODE),
-                g.getConsumerSystemId(), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
+        return new GrantView(g.getId(), g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(ENTRY_NAME),
+                row.get(CATALOG_ENTRY.DEPARTMENT_CODE), row.get(PROVIDER_DEPARTMENT_NAME), g.getConsumerSystemId(),
+                row.get(CONSUMER_SYSTEM_NAME), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
                 g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
                 g.getGrantedAt(), g.getRevokedBy(), g.getRevokedAt(), g.getRevokeReason());
     }

@@ -60,6 +60,12 @@ class SharingIT extends HubIntegrationTest {
         assertThat(grant.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(texts(grant.path("dataItems"))).containsExactly("统一社会信用代码", "企业名称");
         assertThat(texts(grant.path("unmaskedItems"))).isEmpty();
+        // the names a person reads come with the codes
+        assertThat(grant.path("entryName").asText()).isEqualTo("企业营业执照信息");
+        assertThat(grant.path("providerDepartmentName").asText()).isEqualTo("酒泉市市场监督管理局");
+        assertThat(grant.path("consumerSystemName").asText()).isEqualTo("酒泉市不动产登记系统");
+        assertThat(applied.body().path("consumerSystemName").asText()).isEqualTo("酒泉市不动产登记系统");
+        assertThat(applied.body().path("providerDepartmentName").asText()).isEqualTo("酒泉市市场监督管理局");
         assertThat(grant.path("callsPerDay").asInt()).isEqualTo(1600);
         assertThat(OffsetDateTime.parse(grant.path("validUntil").asText())).isAfter(OffsetDateTime.now().plusDays(360));
     }

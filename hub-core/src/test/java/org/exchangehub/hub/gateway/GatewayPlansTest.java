@@ -61,7 +61,8 @@ class GatewayPlansTest {
 
     static GrantView grant(String consumer) {
         OffsetDateTime now = OffsetDateTime.now();
-        return new GrantView(7, 3, "3-01-02/000001", "11620900MB00000013", consumer, List.of("企业名称"), List.of(),
+        return new GrantView(7, 3, "3-01-02/000001", "企业营业执照信息", "11620900MB00000013", "酒泉市市场监督管理局", consumer,
+                consumer + "系统", List.of("企业名称"), List.of(),
                 now.minusDays(1), now.plusDays(30), 1000, 10, GrantStatus.ACTIVE, "reviewer", now, null, null, null);
     }
 
@@ -110,7 +111,8 @@ class GatewayPlansTest {
     void aGrantIsHonouredOnlyWithinItsValidity() {
         OffsetDateTime now = OffsetDateTime.now();
         GrantView g = grant("estate");
-        GrantView later = new GrantView(8, 4, g.resourceCode(), g.providerDepartmentCode(), "later", g.dataItems(), g.unmaskedItems(),
+        GrantView later = new GrantView(8, 4, g.resourceCode(), g.entryName(), g.providerDepartmentCode(), g.providerDepartmentName(),
+                "later", "later系统", g.dataItems(), g.unmaskedItems(),
                 now.plusDays(1), now.plusDays(2), 10, 1, GrantStatus.ACTIVE, "reviewer", now, null, null, null);
         when(sharing.activeGrants(code)).thenReturn(List.of(g, later));
 

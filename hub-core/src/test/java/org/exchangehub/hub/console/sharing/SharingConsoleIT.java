@@ -53,6 +53,8 @@ class SharingConsoleIT extends SharingConsoleTest {
         assertThat(find(By.id("applied")).getText()).contains(entryName, "待审批");
         WebElement mine = find(By.cssSelector("#requests tbody tr"));
         assertThat(mine.getText()).contains(entryName, system, "待审批", "zhao.liu");
+        assertThat(mine.findElement(By.cssSelector(".consumer")).getText()).as("the system by its name, then its id")
+                .contains("不动产登记系统", system);
 
         // (2) wang.wu, reviewer of the provider department, approves it narrowing the quota
         String other = publishEntry(MARKET_REGULATION, unique("企业年报信息"), "CONDITIONAL");
@@ -63,6 +65,7 @@ class SharingConsoleIT extends SharingConsoleTest {
         open("/console/sharing/approvals?sort=requestedAt&dir=desc");
         WebElement request = find(By.xpath("//article[contains(@class,'request')][.//span[text()='" + entryName + "']]"));
         String requestId = request.getAttribute("data-request");
+        assertThat(request.findElement(By.cssSelector(".consumer")).getText()).contains("不动产登记系统", system);
         screenshot("sharing-approvals");
         WebElement approve = request.findElement(By.cssSelector("form.approve-form"));
         setValue(approve.findElement(By.name("validUntil")), "2031-06-30");
@@ -86,6 +89,9 @@ class SharingConsoleIT extends SharingConsoleTest {
         open("/console/sharing/grants?sort=grantedAt&dir=desc");
         WebElement grant = find(By.xpath("//table[@id='grants']//tr[.//code[text()='" + code + "']]"));
         assertThat(grant.getText()).contains(system, "企业名称", "法定代表人身份证号", "有效");
+        assertThat(grant.findElement(By.cssSelector(".entry")).getText()).as("entry and provider by name, not only by code")
+                .contains(entryName, code, "酒泉市市场监督管理局");
+        assertThat(grant.findElement(By.cssSelector(".consumer")).getText()).contains("不动产登记系统", system);
         assertThat(grant.findElement(By.cssSelector(".quota")).getText()).isEqualTo("1500/日 · 5/秒");
         assertThat(grant.findElement(By.cssSelector(".valid-until")).getText()).isEqualTo("2031-06-30");
         assertThat(grant.findElements(By.cssSelector("form.revoke-form"))).as("the provider's reviewer may revoke").hasSize(1);
