@@ -34,15 +34,20 @@ public final class ShareViews {
 
     /** A share request, with the names a person reads (entry, provider department, consuming system) beside the codes. */
     public record ShareRequestView(long id, String resourceCode, String entryName, String providerDepartmentCode,
-                                   String providerDepartmentName, String consumerSystemId, String consumerSystemName, String purpose, String legalBasis, List<String> dataItems,
-                                   List<String> unmaskedItems, Integer expectedDailyVolume, RequestStatus status,
+                                   String providerDepartmentName, String consumerSystemId, String consumerSystemName,
+                                   String purpose, String legalBasis, List<String> dataItems, List<String> unmaskedItems,
+                                   Integer expectedDailyVolume, RequestStatus status,
                                    String requestedBy, OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt,
                                    String decisionReason, Long grantId) {
     }
 
-    /** A grant: which data items a consumer may call, unmasked ones among them, for how long and how often. */
+    /**
+     * A grant: which data items a consumer may call, unmasked ones among them, for how long and how often; with the
+     * names a person reads beside the codes.
+     */
     public record GrantView(long id, long shareRequestId, String resourceCode, String entryName, String providerDepartmentCode,
-                            String providerDepartmentName, String consumerSystemId, String consumerSystemName, List<String> dataItems, List<String> unmaskedItems,
+                            String providerDepartmentName, String consumerSystemId, String consumerSystemName,
+                            List<String> dataItems, List<String> unmaskedItems,
                             OffsetDateTime validFrom, OffsetDateTime validUntil, int callsPerDay, int callsPerSecond,
                             GrantStatus status, String grantedBy, OffsetDateTime grantedAt, String revokedBy,
                             OffsetDateTime revokedAt, String revokeReason) {

@@ -511,7 +511,7 @@ public class SharingService {
     private static final org.jooq.Field<Long> GRANT_OF_REQUEST = DSL.field(DSL.select(SHARE_GRANT.ID).from(SHARE_GRANT)
             .where(SHARE_GRANT.SHARE_REQUEST_ID.eq(SHARE_REQUEST.ID))).as("grant_id");
 
-    /** Requests with their entry and grant, one row each, so a list of them is one query. */
+    /** Requests with their entry, grant and names, one row each, so a list of them is one query. */
     private org.jooq.SelectOnConditionStep<org.jooq.Record> requestRows() {
         return db.select(SHARE_REQUEST.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
                         GRANT_OF_REQUEST, PROVIDER_DEPARTMENT_NAME, CONSUMER_SYSTEM_NAME)
@@ -540,7 +540,7 @@ public class SharingService {
                 r.getDecisionReason(), row.get(GRANT_OF_REQUEST));
     }
 
-    /** Grants with their entry, one row each. */
+    /** Grants with their entry and names, one row each. */
     private org.jooq.SelectOnConditionStep<org.jooq.Record> grantRows() {
         return db.select(SHARE_GRANT.asterisk(), CATALOG_ENTRY.RESOURCE_CODE, ENTRY_NAME, CATALOG_ENTRY.DEPARTMENT_CODE,
                         PROVIDER_DEPARTMENT_NAME, CONSUMER_SYSTEM_NAME)
@@ -558,8 +558,8 @@ public class SharingService {
         ShareGrantRecord g = row.into(SHARE_GRANT);
         return new GrantView(g.getId(), g.getShareRequestId(), row.get(CATALOG_ENTRY.RESOURCE_CODE), row.get(ENTRY_NAME),
                 row.get(CATALOG_ENTRY.DEPARTMENT_CODE), row.get(PROVIDER_DEPARTMENT_NAME), g.getConsumerSystemId(),
-                row.get(CONSUMER_SYSTEM_NAME), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS), g.getValidFrom(),
-                g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
+                row.get(CONSUMER_SYSTEM_NAME), columns.read(g.getGrantedItems(), STRINGS), columns.read(g.getUnmaskedItems(), STRINGS),
+                g.getValidFrom(), g.getValidUntil(), g.getCallsPerDay(), g.getCallsPerSecond(), GrantStatus.valueOf(g.getStatus()), g.getGrantedBy(),
                 g.getGrantedAt(), g.getRevokedBy(), g.getRevokedAt(), g.getRevokeReason());
     }
 
