@@ -2,6 +2,8 @@ package org.exchangehub.catalog.calls;
 
 import static org.exchangehub.catalog.jooq.Tables.CALL_LOG;
 import static org.exchangehub.catalog.jooq.Tables.CATALOG_ENTRY;
+import static org.exchangehub.catalog.jooq.Tables.CONSUMER_SYSTEM;
+import static org.exchangehub.catalog.jooq.Tables.DEPARTMENT;
 import static org.exchangehub.catalog.jooq.Tables.MOUNTED_RESOURCE;
 import static org.exchangehub.catalog.jooq.Tables.SHARE_GRANT;
 import static org.jooq.impl.DSL.avg;
@@ -85,8 +87,9 @@ public class CallLog {
                         r.value7() == null ? 0 : r.value7().doubleValue(), r.value8() == null ? 0 : r.value8().longValue()));
     }
 
-    /** An active grant no call has used yet. */
-    public record UncalledGrant(long grantId, String consumerSystemId, String resourceCode, String providerDepartmentCode,
+    /** An active grant no call has used yet, with the names a person reads beside the codes. */
+    public record UncalledGrant(long grantId, String consumerSystemId, String consumerSystemName, String resourceCode,
+                                String entryName, String providerDepartmentCode, String providerDepartmentName,
                                 OffsetDateTime grantedAt) {
     }
 
@@ -94,13 +97,23 @@ public class CallLog {
     @Transactional(readOnly = true)
     public List<UncalledGrant> neverCalled(Actor actor) {
         requireAdmin(actor);
-        return db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE,
-                        SHARE_GRANT.GRANTED_AT)
+        return uncalledGrants(DSL.noCondition()).orderBy(SHARE_GRANT.GRANTED_AT).fetch(CallLog::uncalledGrant);
+    }
+
+    private org.jooq.SelectConditionStep<?> uncalledGrants(org.jooq.Condition visible) {
+        return db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CONSUMER_SYSTEM.NAME, CATALOG_ENTRY.RESOURCE_CODE,
+                        CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE, DEPARTMENT.NAME, SHARE_GRANT.GRANTED_AT)
                 .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
-                .where(SHARE_GRANT.STATUS.eq("ACTIVE"))
-                .andNotExists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)))
-                .orderBy(SHARE_GRANT.GRANTED_AT)
-                .fetch(r -> new UncalledGrant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .leftJoin(CONSUMER_SYSTEM).on(CONSUMER_SYSTEM.ID.eq(SHARE_GRANT.CONSUMER_SYSTEM_ID))
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.CODE.eq(CATALOG_ENTRY.DEPARTMENT_CODE))
+                .where(SHARE_GRANT.STATUS.eq("ACTIVE"), visible)
+                .andNotExists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)));
+    }
+
+    private static UncalledGrant uncalledGrant(org.jooq.Record r) {
+        return new UncalledGrant(r.get(SHARE_GRANT.ID), r.get(SHARE_GRANT.CONSUMER_SYSTEM_ID), r.get(CONSUMER_SYSTEM.NAME),
+                r.get(CATALOG_ENTRY.RESOURCE_CODE), r.get(CATALOG_ENTRY.NAME), r.get(CATALOG_ENTRY.DEPARTMENT_CODE), r.get(DEPARTMENT.NAME),
+                r.get(SHARE_GRANT.GRANTED_AT));
     }
 
     /**
@@ -171,8 +184,8 @@ public class CallLog {
      * One grant's use in a period (Asia/Shanghai days): its calls, how many succeeded and failed, the mean latency
      * (null without calls) and the last call ever made with it (null when it was never called).
      */
-    public record GrantUsage(long grantId, String consumerSystemId, String resourceCode, String entryName,
-                             String providerDepartmentCode, String status, OffsetDateTime grantedAt, OffsetDateTime validUntil,
+    public record GrantUsage(long grantId, String consumerSystemId, String consumerSystemName, String resourceCode, String entryName,
+                             String providerDepartmentCode, String providerDepartmentName, String status, OffsetDateTime grantedAt, OffsetDateTime validUntil,
                              long calls, long succeeded, long failed, Double averageLatencyMs, OffsetDateTime lastCalledAt) {
     }
 
@@ -211,31 +224,29 @@ public class CallLog {
         };
         var from_ = SHARE_GRANT.join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
                 .leftJoin(period).on(grantOf.eq(SHARE_GRANT.ID));
+        var named = from_.leftJoin(CONSUMER_SYSTEM).on(CONSUMER_SYSTEM.ID.eq(SHARE_GRANT.CONSUMER_SYSTEM_ID))
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.CODE.eq(CATALOG_ENTRY.DEPARTMENT_CODE));
         long total = db.fetchCount(db.select(SHARE_GRANT.ID).from(from_).where(where));
-        List<GrantUsage> rows = db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.NAME,
-                        CATALOG_ENTRY.DEPARTMENT_CODE, SHARE_GRANT.STATUS, SHARE_GRANT.GRANTED_AT, SHARE_GRANT.VALID_UNTIL, calls, ok,
-                        failed, latency, last)
-                .from(from_).where(where)
+        List<GrantUsage> rows = db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CONSUMER_SYSTEM.NAME, CATALOG_ENTRY.RESOURCE_CODE,
+                        CATALOG_ENTRY.NAME, CATALOG_ENTRY.DEPARTMENT_CODE, DEPARTMENT.NAME, SHARE_GRANT.STATUS, SHARE_GRANT.GRANTED_AT,
+                        SHARE_GRANT.VALID_UNTIL, calls, ok, failed, latency, last)
+                .from(named).where(where)
                 .orderBy(ascending ? order.asc().nullsFirst() : order.desc().nullsLast(),
                         ascending ? SHARE_GRANT.ID.asc() : SHARE_GRANT.ID.desc())
                 .limit(size).offset((long) page * size)
                 .fetch(r -> new GrantUsage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12() == null ? null : r.value12().doubleValue(),
-                        r.value13()));
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
+                        r.value14() == null ? null : r.value14().doubleValue(), r.value15()));
         return new PageResult<>(rows, page, size, total);
     }
 
     /** Active grants no call has used yet, among those the actor may see (指标21, as {@link #neverCalled} for admins). */
     @Transactional(readOnly = true)
     public List<UncalledGrant> neverCalledVisibleTo(Actor actor) {
-        return db.select(SHARE_GRANT.ID, SHARE_GRANT.CONSUMER_SYSTEM_ID, CATALOG_ENTRY.RESOURCE_CODE, CATALOG_ENTRY.DEPARTMENT_CODE,
-                        SHARE_GRANT.GRANTED_AT)
-                .from(SHARE_GRANT).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_GRANT.ENTRY_ID))
-                .where(SHARE_GRANT.STATUS.eq("ACTIVE"), sharing.partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID))
-                .andNotExists(DSL.selectOne().from(CALL_LOG).where(CALL_LOG.GRANT_ID.eq(SHARE_GRANT.ID)))
+        return uncalledGrants(sharing.partyCondition(actor, SHARE_GRANT.CONSUMER_SYSTEM_ID))
                 .orderBy(SHARE_GRANT.GRANTED_AT.desc(), SHARE_GRANT.ID.desc())
                 .limit(500)
-                .fetch(r -> new UncalledGrant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(CallLog::uncalledGrant);
     }
 
     /** Calls per day of the grants an actor may see: the chart over a period. */

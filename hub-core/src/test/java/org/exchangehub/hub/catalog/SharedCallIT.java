@@ -258,8 +258,16 @@ class SharedCallIT extends HubIntegrationTest {
             assertThat(row.path("failed").asLong()).isEqualTo(1);
             assertThat(row.path("responseBytes").asLong()).isPositive();
         });
-        List<String> never = admin().get("/api/calls/never-called").body().findValuesAsText("grantId");
+        JsonNode neverCalled = admin().get("/api/calls/never-called").body();
+        List<String> never = neverCalled.findValuesAsText("grantId");
         assertThat(never).contains(String.valueOf(idle.grantId())).doesNotContain(String.valueOf(used.grantId()));
+        for (JsonNode n : neverCalled) {
+            if (n.path("grantId").asLong() == idle.grantId()) {
+                assertThat(n.path("entryName").asText()).isEqualTo("企业营业执照信息");
+                assertThat(n.path("providerDepartmentName").asText()).isEqualTo("酒泉市市场监督管理局");
+                assertThat(n.path("consumerSystemName").asText()).isEqualTo("不动产登记系统");
+            }
+        }
         assertThat(used.consumer().get("/api/calls/statistics").status()).isEqualTo(403);
     }
 

@@ -100,7 +100,13 @@ class SharingConsoleIT extends SharingConsoleTest {
 
         // (4) nobody has called the new grant yet
         open("/console/sharing/calls");
-        assertThat(find(By.cssSelector("#never-called tr[data-grant='" + grantId + "']")).getText()).contains(code, system);
+        assertThat(find(By.cssSelector("#usage tr[data-grant='" + grantId + "'] .consumer")).getText())
+                .contains("不动产登记系统", system);
+        WebElement neverCalled = find(By.cssSelector("#never-called tr[data-grant='" + grantId + "']"));
+        assertThat(neverCalled.getText()).contains(code, system);
+        assertThat(neverCalled.findElement(By.cssSelector(".entry")).getText()).contains(entryName);
+        assertThat(neverCalled.findElement(By.cssSelector(".provider")).getText()).isEqualTo("酒泉市市场监督管理局");
+        assertThat(neverCalled.findElement(By.cssSelector(".consumer")).getText()).contains("不动产登记系统");
         waitFor(d -> "true".equals(d.findElement(By.id("calls-chart")).getAttribute("data-rendered")));
         screenshot("sharing-calls");
         phoneScreenshot("sharing-calls");
