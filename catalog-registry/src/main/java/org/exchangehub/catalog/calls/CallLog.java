@@ -217,7 +217,7 @@ public class CallLog {
                 .and(SHARE_GRANT.STATUS.eq("ACTIVE").or(grantOf.isNotNull()));
         Field<?> order = switch (sort == null ? "" : sort) {
             case "failed" -> failed;
-            case "entry" -> CATALOG_ENTRY.NAME;
+            case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
             case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
             case "lastCalledAt" -> last;
             default -> calls;

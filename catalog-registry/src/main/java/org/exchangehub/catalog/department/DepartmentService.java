@@ -83,7 +83,7 @@ public class DepartmentService {
     }
 
     public List<Department> list() {
-        return db.selectFrom(DEPARTMENT).orderBy(DEPARTMENT.NAME)
+        return db.selectFrom(DEPARTMENT).orderBy(org.exchangehub.catalog.text.PinyinOrder.of(DEPARTMENT.NAME))
                 .fetch(r -> new Department(r.getCode(), r.getName(), r.getRegionCode()));
     }
 }

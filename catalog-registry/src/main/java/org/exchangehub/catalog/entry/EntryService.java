@@ -388,7 +388,7 @@ public class EntryService {
         requireReviewer(actor);
         org.jooq.Field<?> column = switch (sort == null ? "submitted" : sort) {
             case "submitted" -> CATALOG_ENTRY_VERSION.SUBMITTED_AT;
-            case "name" -> CATALOG_ENTRY_VERSION.NAME;
+            case "name" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY_VERSION.NAME);
             case "resourceCode" -> CATALOG_ENTRY.RESOURCE_CODE;
             case "department" -> CATALOG_ENTRY.DEPARTMENT_CODE;
             default -> throw RegistryException.invalid(List.of(new FieldProblem("sort",

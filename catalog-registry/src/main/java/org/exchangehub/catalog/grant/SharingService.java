@@ -315,7 +315,7 @@ public class SharingService {
             c = c.and(SHARE_REQUEST.STATUS.eq(status.strip().toUpperCase()));
         }
         org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
-            case "entry" -> CATALOG_ENTRY.NAME;
+            case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
             case "consumer" -> SHARE_REQUEST.CONSUMER_SYSTEM_ID;
             case "status" -> SHARE_REQUEST.STATUS;
             default -> SHARE_REQUEST.REQUESTED_AT;
@@ -337,7 +337,7 @@ public class SharingService {
             c = c.and(SHARE_GRANT.STATUS.eq(status.strip().toUpperCase()));
         }
         org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
-            case "entry" -> CATALOG_ENTRY.NAME;
+            case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
             case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
             case "validUntil" -> SHARE_GRANT.VALID_UNTIL;
             case "callsPerDay" -> SHARE_GRANT.CALLS_PER_DAY;

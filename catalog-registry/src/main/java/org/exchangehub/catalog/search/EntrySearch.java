@@ -192,7 +192,7 @@ public class EntrySearch {
     /** The order of a sort column, the id breaking ties so that pages neither repeat nor skip rows; null for relevance. */
     private static List<SortField<?>> columnOrder(String sort, boolean ascending) {
         Field<?> column = switch (sort) {
-            case "name" -> CATALOG_ENTRY.NAME;
+            case "name" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
             case "resourceCode" -> CATALOG_ENTRY.RESOURCE_CODE;
             case "updated" -> CATALOG_ENTRY.UPDATED_AT;
             default -> null;

@@ -35,7 +35,8 @@ public class CatalogCoverageController {
     static final int LIST_SIZE = 20;
 
     private static final Map<String, Comparator<Figures>> COLUMNS = Map.of(
-            "department", Comparator.comparing(Figures::departmentName, Comparator.nullsFirst(Comparator.naturalOrder())),
+            "department", Comparator.comparing(Figures::departmentName,
+                    Comparator.nullsFirst(org.exchangehub.catalog.text.PinyinOrder.names())),
             "administrativePower", ratio(f -> f.administrativePower().ratio()),
             "publicService", ratio(f -> f.publicService().ratio()),
             "mounted", ratio(Figures::mountedRatio),

@@ -51,8 +51,8 @@ public class IndicatorsController {
      */
     static Map<String, Comparator<DepartmentRow>> columns() {
         Map<String, Comparator<DepartmentRow>> columns = new LinkedHashMap<>();
-        columns.put("department", Comparator.comparing(DepartmentRow::departmentName, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(DepartmentRow::departmentCode));
+        columns.put("department", Comparator.comparing(DepartmentRow::departmentName,
+                Comparator.nullsLast(org.exchangehub.catalog.text.PinyinOrder.names())).thenComparing(DepartmentRow::departmentCode));
         columns.put("code", Comparator.comparing(DepartmentRow::departmentCode));
         columns.put("missed", Comparator.comparingLong(DepartmentRow::missed).thenComparing(DepartmentRow::departmentCode));
         for (Indicator i : Indicator.values()) {
