@@ -218,7 +218,7 @@ public class CallLog {
         Field<?> order = switch (sort == null ? "" : sort) {
             case "failed" -> failed;
             case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
-            case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
+            case "consumer" -> SharingService.consumerName(SHARE_GRANT.CONSUMER_SYSTEM_ID);
             case "lastCalledAt" -> last;
             default -> calls;
         };

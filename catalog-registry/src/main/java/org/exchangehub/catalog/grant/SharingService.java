@@ -316,7 +316,7 @@ public class SharingService {
         }
         org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
             case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
-            case "consumer" -> SHARE_REQUEST.CONSUMER_SYSTEM_ID;
+            case "consumer" -> consumerName(SHARE_REQUEST.CONSUMER_SYSTEM_ID);
             case "status" -> SHARE_REQUEST.STATUS;
             default -> SHARE_REQUEST.REQUESTED_AT;
         };
@@ -338,7 +338,7 @@ public class SharingService {
         }
         org.jooq.Field<?> order = switch (sort == null ? "" : sort) {
             case "entry" -> org.exchangehub.catalog.text.PinyinOrder.of(CATALOG_ENTRY.NAME);
-            case "consumer" -> SHARE_GRANT.CONSUMER_SYSTEM_ID;
+            case "consumer" -> consumerName(SHARE_GRANT.CONSUMER_SYSTEM_ID);
             case "validUntil" -> SHARE_GRANT.VALID_UNTIL;
             case "callsPerDay" -> SHARE_GRANT.CALLS_PER_DAY;
             case "status" -> SHARE_GRANT.STATUS;
@@ -518,6 +518,14 @@ public class SharingService {
                 .from(SHARE_REQUEST).join(CATALOG_ENTRY).on(CATALOG_ENTRY.ID.eq(SHARE_REQUEST.ENTRY_ID))
                 .leftJoin(DEPARTMENT).on(DEPARTMENT.CODE.eq(CATALOG_ENTRY.DEPARTMENT_CODE))
                 .leftJoin(CONSUMER_SYSTEM).on(CONSUMER_SYSTEM.ID.eq(SHARE_REQUEST.CONSUMER_SYSTEM_ID));
+    }
+
+    /**
+     * How a list sorted by consuming system is ordered: by the name the console shows, in pinyin (the id for a system
+     * without a row). Only for queries joined with consumer_system, as the row queries here and the call usage are.
+     */
+    public static org.jooq.Field<String> consumerName(org.jooq.Field<String> consumerSystemId) {
+        return org.exchangehub.catalog.text.PinyinOrder.of(DSL.coalesce(CONSUMER_SYSTEM.NAME, consumerSystemId));
     }
 
     /** The names beside the codes, aliased: entry, department and consuming system all have a {@code name}. */

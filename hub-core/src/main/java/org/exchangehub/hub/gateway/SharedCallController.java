@@ -42,9 +42,7 @@ public class SharedCallController {
         this.json = json;
     }
 
-    static final String PATH = "/api/shared/{prefix}/{sequence}/{operation}";
-
-    @GetMapping(PATH)
+    @GetMapping("/api/shared/{prefix}/{sequence}/{operation}")
     @Operation(summary = "Call an operation of a granted resource; query parameters fill the operation's path or go on to the provider",
             parameters = {
                     @Parameter(name = "prefix", in = ParameterIn.PATH, required = true, description = "The resource code's class part, e.g. 1-01"),

@@ -212,6 +212,32 @@ class SharingIT extends HubIntegrationTest {
         assertThat(estate.get("/api/grants").body().findValuesAsText("resourceCode")).containsOnlyOnce(code);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.exchangehub.catalog.grant.SharingService sharing;
+
+    @Test
+    void listsSortedByConsumingSystemGoByItsNameInPinyin() {
+        String dept = createDepartment("酒泉市市场监督管理局");
+        String code = publish(as("officer", "dept-editor", dept), entry("企业营业执照信息", "UNCONDITIONAL"));
+        int n = ThreadLocalRandom.current().nextInt(1_000_000);
+        // by id the 乙 system comes first; by name (甲 jiǎ before 乙 yǐ) the other
+        String yi = "a-sort-" + n;
+        String jia = "b-sort-" + n;
+        for (String[] system : new String[][] {{yi, "乙类审批系统" + n}, {jia, "甲类审批系统" + n}}) {
+            admin().put("/api/consumer-systems/" + system[0], Map.of("name", system[1], "clientId", system[0]), null);
+            var applied = as(system[0], "consumer", null).post(path(code) + "/share-requests", application(List.of("企业名称"), List.of()));
+            assertThat(applied.status()).as(applied.body().toString()).isEqualTo(201);
+        }
+        var admin = new org.exchangehub.catalog.Actor("li.si", java.util.Set.of(org.exchangehub.catalog.Role.ADMIN), null);
+        List<String> grants = sharing.grants(admin, "ACTIVE", "consumer", true, 0, 10_000).items().stream()
+                .map(org.exchangehub.catalog.grant.ShareViews.GrantView::consumerSystemId).filter(id -> id.endsWith("-sort-" + n)).toList();
+        assertThat(grants).containsExactly(jia, yi);
+        List<String> requests = sharing.requests(admin, null, false, "consumer", false, 0, 10_000).items().stream()
+                .map(org.exchangehub.catalog.grant.ShareViews.ShareRequestView::consumerSystemId).filter(id -> id.endsWith("-sort-" + n))
+                .toList();
+        assertThat(requests).as("descending").containsExactly(yi, jia);
+    }
+
     private static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
